@@ -8,6 +8,7 @@
  * - `validate` every check of DESIGN §3, all errors at once
  * - `encode`   Book -> compiled definitions (compact closed nets)
  * - `readback` heap -> Net AST, iterative
+ * - `print`    canonical .hvmc printing of trees, nets and books
  * - `runtime`  the Runtime interface shared by all reducers
  * - `errors`   named error classes and diagnostic codes
  */
@@ -20,3 +21,4 @@ export * from "./validate.js";
 export * from "./encode.js";
 export * from "./readback.js";
 export * from "./runtime.js";
+export * from "./print.js";
