@@ -1,0 +1,20 @@
+/**
+ * checkSource: every problem of a .hvmc source at once: syntax errors (with
+ * recovery at the next definition) and ir's validation of whatever parsed.
+ * Definitions whose body failed to parse still count as defined, so
+ * references to them are not reported a second time.
+ */
+import { validateBook, type Definition, type Diagnostic } from "@hvm/ir";
+import { parseBookPartial } from "./parser.js";
+
+export interface CheckOptions {
+  /** The entry definition to require; not checked when omitted. */
+  readonly entry?: string;
+}
+
+export function checkSource(source: string, _file: string, opts: CheckOptions = {}): Diagnostic[] {
+  const { book, diagnostics, broken } = parseBookPartial(source);
+  const stand: Definition[] = broken.map((name) => ({ name, net: { root: { kind: "era" }, redexes: [] } }));
+  const validation = validateBook({ defs: [...book.defs, ...stand.filter((s) => !book.defs.some((d) => d.name === s.name))] }, opts);
+  return [...diagnostics, ...validation].sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity));
+}
