@@ -3,8 +3,8 @@
  * variables renamed a, b, ... in order of first appearance, `{0 a b}` as
  * `(a b)`, `{1 a b}` as `[a b]`, a half-applied operation as `<!#N tree>`.
  * A definition prints as `@name = ROOT` followed by one `  & A ~ B` line per
- * redex; definitions are separated by a blank line. Iterative, so deep trees
- * print without recursion.
+ * redex, each definition ending in a newline (the same text as @hvm/syntax's
+ * printBook). Iterative, so deep trees print without recursion.
  */
 import type { Book, Net, Tree } from "./ast.js";
 import { canonicalize } from "./ast.js";
@@ -66,7 +66,7 @@ export function printNet(net: Net, indent = "  "): string {
   return lines.join("\n");
 }
 
-/** Print a book canonically: `@name = NET` per definition, a blank line between definitions. */
+/** Print a book canonically: `@name = NET` and a newline per definition. */
 export function printBook(book: Book): string {
-  return book.defs.map((d) => `@${d.name} = ${printNet(d.net)}\n`).join("\n");
+  return book.defs.map((d) => `@${d.name} = ${printNet(d.net)}\n`).join("");
 }

@@ -17,13 +17,13 @@ describe("printNet", () => {
 });
 
 describe("printBook", () => {
-  it("separates definitions by a blank line", () => {
+  it("ends every definition with a newline", () => {
     const book = {
       defs: [
         { name: "main", net: { root: v("q"), redexes: [{ left: ref("id"), right: con(num(3), v("q")) }] } },
         { name: "id", net: { root: con(v("k"), v("k")), redexes: [] } },
       ],
     };
-    expect(printBook(book)).toBe("@main = a\n  & @id ~ (#3 a)\n\n@id = (a a)\n");
+    expect(printBook(book)).toBe("@main = a\n  & @id ~ (#3 a)\n@id = (a a)\n");
   });
 });
