@@ -1,0 +1,54 @@
+/**
+ * The program: commander setup, and the one place that turns errors into
+ * messages and exit codes (0 ok, 1 program/runtime error, 2 usage error,
+ * 130 interrupted). No stack traces reach the user.
+ */
+import { Command, CommanderError } from "commander";
+import { ErrorCode, HvmError } from "@hvm/ir";
+import { COMMANDS } from "./commands/index.js";
+import { ExitCode, ReportedError, UsageError } from "./errors.js";
+import { processIo, type Io } from "./io.js";
+import { VERSION } from "./version.js";
+
+export function buildProgram(io: Io): Command {
+  const program = new Command()
+    .name("hvm-cli")
+    .description("Run .hvmc interaction-net programs on CPU and GPU reducers.")
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const register of COMMANDS) register(program, io);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");
+  return program;
+}
+
+/** Run the CLI on `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return ExitCode.OK;
+  } catch (e) {
+    return report(e, io);
+  }
+}
+
+function report(e: unknown, io: Io): number {
+  if (e instanceof CommanderError) {
+    const ok = e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help";
+    return ok ? ExitCode.OK : ExitCode.USAGE;
+  }
+  if (e instanceof ReportedError) return ExitCode.FAILURE;
+  if (e instanceof UsageError) {
+    io.stderr(`error: ${e.message}\n`);
+    return ExitCode.USAGE;
+  }
+  if (e instanceof HvmError) {
+    io.stderr(`error[${e.code}]: ${e.message}\n`);
+    return e.code === ErrorCode.ABORTED ? ExitCode.INTERRUPTED : ExitCode.FAILURE;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  io.stderr(`internal error: ${message}\n`);
+  return ExitCode.FAILURE;
+}

@@ -1,0 +1,57 @@
+/**
+ * The runtime registry: the ONE place that knows which reducers the CLI can
+ * run. `run`, `bench` and `--help` read this list; adding a runtime is one
+ * entry here (plus its flags in RUNTIME_FLAGS when it needs any).
+ *
+ * A factory receives every parsed option of the command (commander's
+ * camel-cased names, e.g. `threads`, `adapter`), so runtime-specific flags
+ * need no plumbing through the commands.
+ */
+import type { Runtime } from "@hvm/ir";
+import { createCpuRuntime } from "@hvm/runtime-cpu";
+import { UsageError } from "./errors.js";
+
+/** The parsed options of the command that creates the runtime. */
+export type RuntimeOptions = Readonly<Record<string, unknown>>;
+
+export interface RuntimeEntry {
+  /** The name given to `--runtime`. */
+  readonly name: string;
+  /** One line for `--help` and docs. */
+  readonly description: string;
+  readonly create: (opts: RuntimeOptions) => Runtime | Promise<Runtime>;
+}
+
+/** A flag a runtime needs; registered on `run` and `bench`. */
+export interface RuntimeFlag {
+  /** Commander flag syntax, e.g. `--threads <n>`. */
+  readonly flags: string;
+  readonly description: string;
+  readonly parse?: (value: string, previous: unknown) => unknown;
+  readonly defaultValue?: unknown;
+}
+
+export const RUNTIMES: readonly RuntimeEntry[] = [
+  {
+    name: "cpu",
+    description: "single-thread reference reducer (the executable spec)",
+    create: () => createCpuRuntime(),
+  },
+];
+
+export const RUNTIME_FLAGS: readonly RuntimeFlag[] = [];
+
+export const DEFAULT_RUNTIME = "cpu";
+
+export function findRuntime(name: string): RuntimeEntry {
+  const entry = RUNTIMES.find((r) => r.name === name);
+  if (!entry) {
+    throw new UsageError(`unknown runtime '${name}'; available: ${RUNTIMES.map((r) => r.name).join(", ")}`);
+  }
+  return entry;
+}
+
+/** The `--runtime` help text: every registered name with its description. */
+export function runtimeHelp(): string {
+  return RUNTIMES.map((r) => `${r.name} (${r.description})`).join("; ");
+}
