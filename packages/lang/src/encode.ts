@@ -1,0 +1,259 @@
+/**
+ * Encoding of core terms (after pattern compilation and lambda lifting) as
+ * interaction nets, one closed net per definition:
+ *
+ *   λx b       (x' b')                 a CON: binder port, body port
+ *   (f a)      f' ~ (a' r), value r    a CON applied through its main port
+ *   #n         #n
+ *   (op a b)   #op ~ <a' <b' r>>       a' a constant: #tagged(op, a) ~ <b' r>
+ *   match      n' ~ ?((z' s') r)       s' is λpred succ
+ *   dup        {L a b} ~ v'
+ *   Ctr a..    λc1..λck (ci a..)       inlined when saturated (Scott encoding)
+ *
+ * A binder used n times becomes `*` (n = 0), a wire (n = 1) or a chain of
+ * n - 1 DUP nodes. Links `x ~ T` are substituted away at the end, so the
+ * printed nets have no variable-headed redexes.
+ */
+import * as ir from "@hvm/ir";
+import type { Binder, Term } from "./ast.js";
+import type { CtrInfo } from "./env.js";
+
+export interface Globals {
+  readonly defs: ReadonlySet<string>;
+  readonly ctrs: ReadonlyMap<string, CtrInfo>;
+  /** Constructor definitions referenced unsaturated, filled in while encoding. */
+  readonly ctrDefsUsed: Set<string>;
+}
+
+interface Binding {
+  readonly uses: string[];
+  readonly label: number;
+}
+
+/** The first label of automatic DUP nodes; labels cycle through 1..5. */
+const FIRST_LABEL = 1;
+const LABELS = ir.LABEL_COUNT - 1;
+
+export class Encoder {
+  private fresh = 0;
+  private labelCounter = 0;
+  private redexes: ir.Redex[] = [];
+  private readonly scope = new Map<string, Binding[]>();
+
+  constructor(private readonly globals: Globals) {}
+
+  /** Encode a closed term as a net. */
+  net(term: Term): ir.Net {
+    this.redexes = [];
+    const root = this.enc(term);
+    return substituteLinks({ root, redexes: this.redexes });
+  }
+
+  private name(): string {
+    return `w${this.fresh++}`;
+  }
+
+  private nextLabel(): number {
+    return FIRST_LABEL + (this.labelCounter++ % LABELS);
+  }
+
+  private link(a: ir.Tree, b: ir.Tree): void {
+    this.redexes.push({ left: a, right: b });
+  }
+
+  private bind(name: Binder, label?: number): Binding {
+    const b: Binding = { uses: [], label: label ?? this.nextLabel() };
+    if (name !== null) {
+      const stack = this.scope.get(name);
+      if (stack) stack.push(b);
+      else this.scope.set(name, [b]);
+    }
+    return b;
+  }
+
+  /** Close a binder: the tree at its binding site. */
+  private unbind(name: Binder, b: Binding): ir.Tree {
+    if (name !== null) this.scope.get(name)!.pop();
+    const uses = b.uses;
+    if (uses.length === 0) return ir.era();
+    let t: ir.Tree = ir.v(uses[uses.length - 1]);
+    for (let i = uses.length - 2; i >= 0; i--) t = ir.ctr(b.label, ir.v(uses[i]), t);
+    return t;
+  }
+
+  private enc(t: Term): ir.Tree {
+    switch (t.kind) {
+      case "var":
+        return this.encVar(t.name);
+      case "lam": {
+        const b = this.bind(t.bind);
+        const body = this.enc(t.body);
+        return ir.con(this.unbind(t.bind, b), body);
+      }
+      case "app":
+        return this.encApp(t);
+      case "num":
+        return ir.num(t.value);
+      case "op": {
+        const a = this.enc(t.left);
+        const b = this.enc(t.right);
+        const r = this.name();
+        if (a.kind === "num") this.link(ir.num(ir.tagged(t.op, a.value)), ir.op2(b, ir.v(r)));
+        else this.link(ir.num(t.op), ir.op2(a, ir.op2(b, ir.v(r))));
+        return ir.v(r);
+      }
+      case "match": {
+        const n = this.enc(t.scrutinee);
+        const zero = this.enc(t.zero);
+        let succ: ir.Tree;
+        if (t.lifted) {
+          succ = this.enc(t.succ);
+        } else {
+          const b = this.bind(t.pred);
+          const body = this.enc(t.succ);
+          succ = ir.con(this.unbind(t.pred, b), body);
+        }
+        const r = this.name();
+        this.link(n, ir.mat(ir.con(zero, succ), ir.v(r)));
+        return ir.v(r);
+      }
+      case "case": {
+        const head = this.enc(t.scrutinee);
+        const arms = t.arms.map((a) => this.encLams(a.binds, a.body));
+        return this.applyTree(head, arms);
+      }
+      case "let": {
+        const value = this.enc(t.value);
+        const b = this.bind(t.bind);
+        const body = this.enc(t.body);
+        this.link(this.unbind(t.bind, b), value);
+        return body;
+      }
+      case "dup": {
+        const value = this.enc(t.value);
+        const label = t.label ?? this.nextLabel();
+        const l = this.bind(t.left);
+        const r = this.bind(t.right);
+        const body = this.enc(t.body);
+        const rt = this.unbind(t.right, r);
+        const lt = this.unbind(t.left, l);
+        this.link(ir.ctr(label, lt, rt), value);
+        return body;
+      }
+      case "era":
+        return ir.era();
+      case "list": {
+        const items = t.items.map((x) => this.enc(x));
+        let tail = this.ctrValue(this.globals.ctrs.get("Nil")!, []);
+        for (let i = items.length - 1; i >= 0; i--) tail = this.ctrValue(this.globals.ctrs.get("Cons")!, [items[i], tail]);
+        return tail;
+      }
+      case "sup":
+        return ir.ctr(t.label, this.enc(t.left), this.enc(t.right));
+    }
+  }
+
+  private encLams(binds: readonly Binder[], body: Term): ir.Tree {
+    const bs = binds.map((x) => this.bind(x));
+    const bt = this.enc(body);
+    let out = bt;
+    for (let i = binds.length - 1; i >= 0; i--) out = ir.con(this.unbind(binds[i], bs[i]), out);
+    return out;
+  }
+
+  private encVar(name: string): ir.Tree {
+    const stack = this.scope.get(name);
+    if (stack && stack.length > 0) {
+      const u = this.name();
+      stack[stack.length - 1].uses.push(u);
+      return ir.v(u);
+    }
+    if (this.globals.defs.has(name)) return ir.ref(name);
+    const info = this.globals.ctrs.get(name);
+    if (info) {
+      if (info.arity === 0) return this.ctrValue(info, []);
+      this.globals.ctrDefsUsed.add(name);
+      return ir.ref(name);
+    }
+    throw new Error(`internal: unbound variable '${name}' reached the encoder`);
+  }
+
+  private encApp(t: Term): ir.Tree {
+    const args: Term[] = [];
+    let head = t;
+    while (head.kind === "app") {
+      args.push(head.arg);
+      head = head.fun;
+    }
+    args.reverse();
+    if (head.kind === "var" && !this.scope.get(head.name)?.length && !this.globals.defs.has(head.name)) {
+      const info = this.globals.ctrs.get(head.name);
+      if (info && args.length >= info.arity) {
+        const fields = args.slice(0, info.arity).map((a) => this.enc(a));
+        const rest = args.slice(info.arity).map((a) => this.enc(a));
+        return this.applyTree(this.ctrValue(info, fields), rest);
+      }
+    }
+    const f = this.enc(head);
+    return this.applyTree(f, args.map((a) => this.enc(a)));
+  }
+
+  /** `(f a1 .. an)` on trees: one application node each. */
+  private applyTree(f: ir.Tree, args: readonly ir.Tree[]): ir.Tree {
+    let fun = f;
+    for (const a of args) {
+      const r = this.name();
+      this.link(fun, ir.con(a, ir.v(r)));
+      fun = ir.v(r);
+    }
+    return fun;
+  }
+
+  /** The Scott encoding of a saturated constructor: λc1 .. λck (ci f1 .. fn). */
+  ctrValue(info: CtrInfo, fields: readonly ir.Tree[]): ir.Tree {
+    const r = this.name();
+    let call: ir.Tree = ir.v(r);
+    for (let i = fields.length - 1; i >= 0; i--) call = ir.con(fields[i], call);
+    let out: ir.Tree = ir.v(r);
+    for (let i = info.type.ctrs.length - 1; i >= 0; i--) out = ir.con(i === info.index ? call : ir.era(), out);
+    return out;
+  }
+}
+
+/**
+ * Replace every link `x ~ T` (a redex with a variable side) by putting T at
+ * x's other occurrence. Iterative: inserted trees are walked with a stack.
+ */
+export function substituteLinks(net: ir.Net): ir.Net {
+  const subst = new Map<string, ir.Tree>();
+  const kept: ir.Redex[] = [];
+  for (const r of net.redexes) {
+    if (r.left.kind === "var" && !subst.has(r.left.name)) subst.set(r.left.name, r.right);
+    else if (r.right.kind === "var" && !subst.has(r.right.name)) subst.set(r.right.name, r.left);
+    else kept.push(r);
+  }
+  const resolve = (top: ir.Tree): ir.Tree => {
+    const out: ir.Tree[] = [];
+    const stack: Array<{ t: ir.Tree; done: boolean }> = [{ t: top, done: false }];
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      if (e.t.kind === "var" && subst.has(e.t.name)) {
+        const s = subst.get(e.t.name)!;
+        subst.delete(e.t.name);
+        stack.push({ t: s, done: false });
+        continue;
+      }
+      const kids = ir.children(e.t);
+      if (!e.done && kids.length > 0) {
+        stack.push({ t: e.t, done: true });
+        for (let i = kids.length - 1; i >= 0; i--) stack.push({ t: kids[i], done: false });
+        continue;
+      }
+      out.push(ir.withChildren(e.t, out.splice(out.length - kids.length, kids.length)));
+    }
+    return out[0];
+  };
+  const root = resolve(net.root);
+  const redexes = kept.map((r) => ({ left: resolve(r.left), right: resolve(r.right) }));
+  return { root, redexes };
+}
