@@ -1,0 +1,126 @@
+/**
+ * One thread's view of the shared heap: the concurrent `take` and `link` of
+ * docs/linking.md, a local redex stack, a chunk allocator and REF expansion.
+ * Rules (rules.ts) are written against this class only.
+ */
+import { Tag } from "@hvm/ir";
+import { Allocator } from "./alloc.js";
+import type { CellDef } from "./cellform.js";
+import { type SharedState, isWire, rd, slotOf, vr } from "./layout.js";
+
+export class Machine {
+  readonly heap: Int32Array;
+  readonly alloc: Allocator;
+  /** Redex stack: pairs of main ports. */
+  stack: Int32Array = new Int32Array(1 << 12);
+  sp = 0;
+  /** Interactions by rule class (ANNI, COMM, ERAS, DREF, OPER). */
+  readonly counts = new Float64Array(5);
+  /** Nodes allocated minus nodes consumed by this thread, and its peak. */
+  live = 0;
+  peak = 0;
+  private loc = new Int32Array(64);
+
+  constructor(
+    state: SharedState,
+    readonly defs: readonly CellDef[],
+  ) {
+    this.heap = new Int32Array(state.heap);
+    this.alloc = new Allocator(state);
+  }
+
+  push(a: number, b: number): void {
+    if (this.sp + 2 > this.stack.length) {
+      const grown = new Int32Array(this.stack.length * 2);
+      grown.set(this.stack);
+      this.stack = grown;
+    }
+    this.stack[this.sp++] = a;
+    this.stack[this.sp++] = b;
+  }
+
+  /** A fresh node (counted live). */
+  node(): number {
+    if (++this.live > this.peak) this.peak = this.live;
+    return this.alloc.alloc();
+  }
+
+  /**
+   * Read aux slot x of a node this thread owns. An empty cell stays alive
+   * (the other end still has to visit it); anything else is consumed.
+   */
+  take(x: number): number {
+    const heap = this.heap;
+    const v = heap[x];
+    if (v === vr(x)) return v;
+    heap[x] = 0;
+    return (v & 0xf) <= Tag.RD2 ? v & ~2 : v;
+  }
+
+  /** Connect two wire ends: deposit into a cell, or continue past a dead one, or make a redex. */
+  link(a: number, b: number): void {
+    const heap = this.heap;
+    for (;;) {
+      if ((a & 0xf) > Tag.RD2) {
+        const t = a;
+        a = b;
+        b = t;
+        if ((a & 0xf) > Tag.RD2) {
+          this.push(a, b);
+          return;
+        }
+      }
+      const c = slotOf(a);
+      const old = Atomics.exchange(heap, c, (b & 0xf) <= Tag.RD2 ? b | 2 : b);
+      if (old === a) return;
+      heap[c] = 0;
+      a = (old & 0xf) <= Tag.RD2 ? old & ~2 : old;
+    }
+  }
+
+  /** Store a wire end into a fresh slot nobody else can see yet. */
+  move(slot: number, p: number): void {
+    this.heap[slot] = isWire(p) ? p | 2 : p;
+  }
+
+  /** Copy definition `i` into fresh nodes; push its redexes; returns its relocated root. */
+  instantiate(i: number): number {
+    const def = this.defs[i];
+    const size = def.size;
+    if (this.loc.length < size) this.loc = new Int32Array(Math.max(size, this.loc.length * 2));
+    const loc = this.loc;
+    for (let k = 0; k < size; k++) loc[k] = this.node();
+    const heap = this.heap;
+    const nodes = def.nodes;
+    for (let s = 0; s < 2 * size; s++) heap[2 * loc[s >> 1] + (s & 1)] = relocate(nodes[s], loc);
+    const redexes = def.redexes;
+    for (let r = 0; r < redexes.length; r += 2) this.push(relocate(redexes[r], loc), relocate(redexes[r + 1], loc));
+    return relocate(def.root, loc);
+  }
+
+  /** DREF: expand definition `i` where its root meets main port `x`. */
+  expandInto(i: number, x: number): void {
+    const root = this.instantiate(i);
+    if (isWire(root)) this.heap[slotOf(root)] = x;
+    else this.push(root, x);
+  }
+
+  /** Expand definition `i` in place of the REF stored at slot y (normal-form REF expansion). */
+  expandAt(i: number, y: number): void {
+    const root = this.instantiate(i);
+    if (isWire(root)) {
+      const r = slotOf(root);
+      this.heap[r] = vr(r);
+      this.heap[y] = rd(r);
+    } else {
+      this.heap[y] = root;
+    }
+    this.counts[3]++;
+  }
+}
+
+/** Shift a port of a definition by the node table `loc` (node tags only). */
+function relocate(p: number, loc: Int32Array): number {
+  const tag = p & 0xf;
+  return tag <= Tag.RD2 || tag >= Tag.OP2 ? (loc[p >>> 4] << 4) | tag : p;
+}

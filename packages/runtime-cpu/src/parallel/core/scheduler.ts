@@ -1,0 +1,199 @@
+/**
+ * A worker's reduction loop: reduce from the local stack, hand half of it to
+ * the shared queue when another worker is idle and the queue is empty, take
+ * from the queue when the stack runs dry, and detect the end of a round.
+ *
+ * Termination: Ctl.ACTIVE counts workers that may still hold or produce
+ * redexes. A worker leaves ACTIVE only under the lock and with an empty queue,
+ * and re-enters it under the lock when it takes work, so ACTIVE = 0 with an
+ * empty queue means no redex exists anywhere: the worker that brings ACTIVE
+ * to 0 sets DONE and wakes the others (Atomics.notify on Ctl.SIGNAL).
+ */
+import { HeapExhausted } from "./alloc.js";
+import type { CellDef } from "./cellform.js";
+import { Ctl, PUBLISH_EVERY, QUEUE_PAIRS, type SharedState, Stat, StopCode } from "./layout.js";
+import { Machine } from "./machine.js";
+import { TypeStop, interact } from "./rules.js";
+
+/** Another worker (or the host) asked everybody to stop. */
+class Stopped extends Error {}
+
+export class WorkerLoop {
+  readonly machine: Machine;
+  private readonly ctl: Int32Array;
+  private readonly stats: Float64Array;
+  private readonly threads: number;
+  private readonly limit: number;
+  private readonly allStats: Float64Array;
+
+  constructor(
+    state: SharedState,
+    defs: readonly CellDef[],
+    readonly id: number,
+    maxInteractions: number,
+  ) {
+    this.machine = new Machine(state, defs);
+    this.ctl = new Int32Array(state.ctl);
+    this.allStats = new Float64Array(state.stats);
+    this.stats = this.allStats.subarray(id * Stat.SIZE, (id + 1) * Stat.SIZE);
+    this.threads = state.threads;
+    this.limit = maxInteractions;
+  }
+
+  /** Reduce until the round ends. Returns the stop code this worker raised (NONE when it finished normally). */
+  round(initial: Int32Array): number {
+    const m = this.machine;
+    for (let i = 0; i + 1 < initial.length; i += 2) m.push(initial[i], initial[i + 1]);
+    try {
+      this.reduce();
+      return StopCode.NONE;
+    } catch (e) {
+      if (e instanceof Stopped) return StopCode.NONE;
+      if (e instanceof HeapExhausted) return this.stop(StopCode.OUT_OF_MEMORY, 0, 0);
+      if (e instanceof TypeStop) return this.stop(StopCode.TYPE, e.left, e.right);
+      throw e;
+    } finally {
+      m.sp = 0;
+      this.publish();
+    }
+  }
+
+  private reduce(): void {
+    const m = this.machine;
+    let tick = 0;
+    for (;;) {
+      while (m.sp > 0) {
+        const b = m.stack[--m.sp];
+        const a = m.stack[--m.sp];
+        interact(m, a, b);
+        if ((++tick & 63) === 0) this.poll(tick);
+      }
+      if (!this.refill()) return;
+    }
+  }
+
+  private poll(tick: number): void {
+    const ctl = this.ctl;
+    if (ctl[Ctl.STOP] !== 0) throw new Stopped();
+    if (this.machine.sp >= 4 && Atomics.load(ctl, Ctl.QSIZE) === 0 && Atomics.load(ctl, Ctl.ACTIVE) < this.threads) this.share();
+    if (tick % PUBLISH_EVERY === 0) {
+      this.publish();
+      if (this.limit >= 0 && this.total() > this.limit) this.stop(StopCode.LIMIT, 0, 0);
+    }
+  }
+
+  /** Move the older half of the local stack into the shared queue. */
+  private share(): void {
+    const m = this.machine;
+    const ctl = this.ctl;
+    this.lock();
+    const free = QUEUE_PAIRS - ctl[Ctl.QSIZE];
+    const give = Math.min(free, m.sp >> 2);
+    const tail = ctl[Ctl.QHEAD] + ctl[Ctl.QSIZE];
+    for (let i = 0; i < give; i++) {
+      const at = Ctl.HEADER + 2 * ((tail + i) % QUEUE_PAIRS);
+      ctl[at] = m.stack[2 * i];
+      ctl[at + 1] = m.stack[2 * i + 1];
+    }
+    ctl[Ctl.QSIZE] += give;
+    this.unlock();
+    m.stack.copyWithin(0, 2 * give, m.sp);
+    m.sp -= 2 * give;
+    this.signal();
+  }
+
+  /** Take redexes from the queue; when there are none, idle until work or the end of the round. */
+  private refill(): boolean {
+    const ctl = this.ctl;
+    this.lock();
+    if (ctl[Ctl.QSIZE] > 0) {
+      this.takeQueued();
+      this.unlock();
+      return true;
+    }
+    ctl[Ctl.ACTIVE]--;
+    if (ctl[Ctl.ACTIVE] === 0) {
+      ctl[Ctl.DONE] = 1;
+      this.unlock();
+      this.signal();
+      return false;
+    }
+    this.unlock();
+    this.publish();
+    for (;;) {
+      const sig = Atomics.load(ctl, Ctl.SIGNAL);
+      if (ctl[Ctl.STOP] !== 0) throw new Stopped();
+      this.lock();
+      if (ctl[Ctl.DONE] === 1) {
+        this.unlock();
+        return false;
+      }
+      if (ctl[Ctl.QSIZE] > 0) {
+        ctl[Ctl.ACTIVE]++;
+        this.takeQueued();
+        this.unlock();
+        return true;
+      }
+      this.unlock();
+      Atomics.wait(ctl, Ctl.SIGNAL, sig);
+    }
+  }
+
+  /** Pop half of the queue (at least one pair) onto the local stack; caller holds the lock. */
+  private takeQueued(): void {
+    const ctl = this.ctl;
+    const size = ctl[Ctl.QSIZE];
+    const n = (size + 1) >> 1;
+    const head = ctl[Ctl.QHEAD];
+    for (let i = 0; i < n; i++) {
+      const at = Ctl.HEADER + 2 * ((head + i) % QUEUE_PAIRS);
+      this.machine.push(ctl[at], ctl[at + 1]);
+    }
+    ctl[Ctl.QHEAD] = (head + n) % QUEUE_PAIRS;
+    ctl[Ctl.QSIZE] = size - n;
+  }
+
+  private lock(): void {
+    const ctl = this.ctl;
+    let spins = 0;
+    while (Atomics.compareExchange(ctl, Ctl.LOCK, 0, 1) !== 0) {
+      if (++spins > 64) Atomics.wait(ctl, Ctl.LOCK, 1, 1);
+    }
+  }
+
+  private unlock(): void {
+    Atomics.store(this.ctl, Ctl.LOCK, 0);
+    Atomics.notify(this.ctl, Ctl.LOCK, 1);
+  }
+
+  private signal(): void {
+    Atomics.add(this.ctl, Ctl.SIGNAL, 1);
+    Atomics.notify(this.ctl, Ctl.SIGNAL);
+  }
+
+  /** Raise a stop for everybody (the first stop wins) and wake idle workers. */
+  private stop(code: number, left: number, right: number): number {
+    if (Atomics.compareExchange(this.ctl, Ctl.STOP, 0, code) === 0) {
+      this.ctl[Ctl.STOP_A] = left;
+      this.ctl[Ctl.STOP_B] = right;
+    }
+    this.signal();
+    if (code === StopCode.LIMIT) throw new Stopped();
+    return code;
+  }
+
+  private publish(): void {
+    const m = this.machine;
+    const s = this.stats;
+    for (let k = 0; k < 5; k++) s[k] = m.counts[k];
+    s[Stat.LIVE] = m.live;
+    s[Stat.PEAK] = m.peak;
+  }
+
+  /** Interactions published by all workers and the host. */
+  private total(): number {
+    let t = 0;
+    for (let w = 0; w <= this.threads; w++) for (let k = 0; k < 5; k++) t += this.allStats[w * Stat.SIZE + k];
+    return t;
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * createParallelCpuRuntime: the "cpu-parallel" Runtime (Node edge). The host
+ * thread compiles the book, boots the entry, and alternates two phases until
+ * the normal form: a round, where the workers reduce every redex in parallel
+ * over the shared heap, and an expansion, where the host expands the REFs
+ * reachable from the root through binary nodes (a DREF each).
+ */
+import { availableParallelism } from "node:os";
+import {
+  AbortedError,
+  DEFAULT_ENTRY,
+  DEFAULT_MEMORY,
+  InteractionLimitError,
+  NODE_BYTES,
+  OutOfMemoryError,
+  type Book,
+  type Progress,
+  ROOT_SLOT,
+  RULE_CLASSES,
+  type RunOptions,
+  type RunResult,
+  type Runtime,
+  TAG_NAMES,
+  Tag,
+  TypeErrorPair,
+  VALUE_MAX,
+  compileBook,
+  emptyByRule,
+  port,
+} from "@hvm/ir";
+import { HeapExhausted } from "../core/alloc.js";
+import { toCellBook } from "../core/cellform.js";
+import { Ctl, type SharedState, Stat, StopCode, createSharedState } from "../core/layout.js";
+import { Machine } from "../core/machine.js";
+import { expandReachable, readNet } from "../core/walk.js";
+import { WorkerPool } from "./pool.js";
+
+export interface ParallelCpuOptions {
+  /** Worker threads (default: os.availableParallelism()). */
+  threads?: number;
+}
+
+export interface ParallelCpuRuntime extends Runtime {
+  readonly threads: number;
+  /** Worker threads alive now (0 after dispose or a failed run). */
+  liveThreads(): number;
+}
+
+export function createParallelCpuRuntime(opts: ParallelCpuOptions = {}): ParallelCpuRuntime {
+  const threads = opts.threads ?? availableParallelism();
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`cpu-parallel: threads must be a positive integer, got ${threads}`);
+  let pool: WorkerPool | undefined;
+  let busy = false;
+
+  const kill = async (): Promise<void> => {
+    const p = pool;
+    pool = undefined;
+    if (p) await p.terminate();
+  };
+
+  return {
+    name: "cpu-parallel",
+    threads,
+    liveThreads: () => pool?.liveThreads ?? 0,
+    async run(book: Book, ro: RunOptions = {}): Promise<RunResult> {
+      if (busy) throw new Error("cpu-parallel: a run is already in progress on this runtime");
+      busy = true;
+      try {
+        pool ??= await WorkerPool.create(threads);
+        return await runOn(pool, book, ro);
+      } catch (e) {
+        await kill();
+        throw e;
+      } finally {
+        pool?.unref();
+        busy = false;
+      }
+    },
+    dispose: kill,
+  };
+}
+
+async function runOn(pool: WorkerPool, book: Book, ro: RunOptions): Promise<RunResult> {
+  const entry = ro.entry ?? DEFAULT_ENTRY;
+  const compiled = compileBook(book, { entry });
+  const defs = toCellBook(compiled);
+  const nodes = Math.max(2, Math.min(VALUE_MAX + 1, Math.floor((ro.memory ?? DEFAULT_MEMORY) / NODE_BYTES)));
+  const limit = ro.maxInteractions ?? -1;
+  const state = createSharedState(nodes, pool.size);
+  const ctl = new Int32Array(state.ctl);
+  const stats = new Float64Array(state.stats);
+  const host = new Machine(state, defs);
+  const hostStats = stats.subarray(pool.size * Stat.SIZE, (pool.size + 1) * Stat.SIZE);
+  pool.ref();
+  for (let i = 0; i < pool.size; i++) pool.post(i, { type: "run", state, defs, id: i, maxInteractions: limit });
+
+  const started = performance.now();
+  const onAbort = (): void => raiseStop(ctl, StopCode.ABORT);
+  ro.signal?.addEventListener("abort", onAbort);
+  const ticker = ro.onProgress ? setInterval(() => ro.onProgress!(progress(stats, pool.size, started)), 100) : undefined;
+  try {
+    host.heap[ROOT_SLOT] = port(Tag.REF, compiled.index.get(entry)!);
+    let from = [ROOT_SLOT];
+    for (;;) {
+      if (ro.signal?.aborted) throw new AbortedError();
+      let expanded: number[];
+      try {
+        expanded = expandReachable(host, from);
+      } catch (e) {
+        throw e instanceof HeapExhausted ? new OutOfMemoryError(nodes, nodes * NODE_BYTES) : e;
+      }
+      for (let k = 0; k < 5; k++) hostStats[k] = host.counts[k];
+      hostStats[Stat.PEAK] = host.peak;
+      if (expanded.length === 0) break;
+      if (limit >= 0 && totalOf(stats, pool.size) > limit) throw new InteractionLimitError(limit);
+      const redexes = host.stack.slice(0, host.sp);
+      host.sp = 0;
+      if (redexes.length > 0) await round(pool, state, redexes);
+      const stop = ctl[Ctl.STOP];
+      if (stop !== StopCode.NONE) throw stopError(stop, ctl, state, limit);
+      if (limit >= 0 && totalOf(stats, pool.size) > limit) throw new InteractionLimitError(limit);
+      from = expanded;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const net = readNet(host.heap, compiled.names, ROOT_SLOT);
+    const byRule = byRuleOf(stats, pool.size);
+    const interactions = RULE_CLASSES.reduce((t, k) => t + byRule[k], 0);
+    return {
+      net,
+      stats: { interactions, byRule, seconds, mips: seconds > 0 ? interactions / seconds / 1e6 : 0, peakNodes: sumPeaks(stats, pool.size) },
+    };
+  } finally {
+    ro.signal?.removeEventListener("abort", onAbort);
+    if (ticker) clearInterval(ticker);
+  }
+}
+
+/** One round: spread the redexes over the workers and wait until all of them are idle. */
+async function round(pool: WorkerPool, state: SharedState, redexes: Int32Array): Promise<void> {
+  const ctl = new Int32Array(state.ctl);
+  const n = pool.size;
+  ctl[Ctl.QHEAD] = 0;
+  ctl[Ctl.QSIZE] = 0;
+  ctl[Ctl.DONE] = 0;
+  ctl[Ctl.THREADS] = n;
+  Atomics.store(ctl, Ctl.ACTIVE, n);
+  const parts: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i + 1 < redexes.length; i += 2) parts[(i >> 1) % n].push(redexes[i], redexes[i + 1]);
+  const replies = await Promise.all(parts.map((p, i) => pool.request(i, { type: "round", redexes: Int32Array.from(p) })));
+  for (const r of replies) {
+    if (r.type === "crash") throw new Error(`cpu-parallel: worker failed: ${r.message}${r.stack ? `\n${r.stack}` : ""}`);
+  }
+}
+
+function raiseStop(ctl: Int32Array, code: number): void {
+  Atomics.compareExchange(ctl, Ctl.STOP, 0, code);
+  Atomics.add(ctl, Ctl.SIGNAL, 1);
+  Atomics.notify(ctl, Ctl.SIGNAL);
+}
+
+function stopError(stop: number, ctl: Int32Array, state: SharedState, limit: number): Error {
+  switch (stop) {
+    case StopCode.OUT_OF_MEMORY:
+      return new OutOfMemoryError(state.nodes, state.nodes * NODE_BYTES);
+    case StopCode.TYPE:
+      return new TypeErrorPair(TAG_NAMES[ctl[Ctl.STOP_A]], TAG_NAMES[ctl[Ctl.STOP_B]]);
+    case StopCode.LIMIT:
+      return new InteractionLimitError(limit);
+    default:
+      return new AbortedError();
+  }
+}
+
+function byRuleOf(stats: Float64Array, threads: number): ReturnType<typeof emptyByRule> {
+  const byRule = emptyByRule();
+  for (let w = 0; w <= threads; w++) RULE_CLASSES.forEach((k, i) => (byRule[k] += stats[w * Stat.SIZE + i]));
+  return byRule;
+}
+
+function totalOf(stats: Float64Array, threads: number): number {
+  const b = byRuleOf(stats, threads);
+  return RULE_CLASSES.reduce((t, k) => t + b[k], 0);
+}
+
+/** Upper bound of the nodes in use at once: the sum of every thread's own peak. */
+function sumPeaks(stats: Float64Array, threads: number): number {
+  let t = 0;
+  for (let w = 0; w <= threads; w++) t += stats[w * Stat.SIZE + Stat.PEAK];
+  return t;
+}
+
+function progress(stats: Float64Array, threads: number, started: number): Progress {
+  const byRule = byRuleOf(stats, threads);
+  let nodes = 0;
+  for (let w = 0; w <= threads; w++) nodes += stats[w * Stat.SIZE + Stat.LIVE];
+  return { interactions: RULE_CLASSES.reduce((t, k) => t + byRule[k], 0), byRule, seconds: (performance.now() - started) / 1000, nodes };
+}
