@@ -56,7 +56,7 @@ export function lowerKernel(kernel: Kernel): LoweredKernel {
   for (const name of kernel.fns.keys()) defName.set(name, claim(sanitize(name)));
   const lower = (f: KFunction, name: string) => def(name, lowerFunction(f, defName));
   const defs = [lower(kernel.main, entry), ...[...kernel.fns.values()].map((f) => lower(f, defName.get(f.name)!))];
-  return { book: compileProgram(program(defs)), entry };
+  return { book: compileProgram(program(defs), { entry }), entry };
 }
 
 function lowerFunction(f: KFunction, defName: ReadonlyMap<string, string>): Term {

@@ -137,7 +137,7 @@ class Converter {
   fn(node: N, arity?: number): Omit<KFunction, "source"> {
     const loc = this.loc(node);
     if (node.type !== "ArrowFunctionExpression" && node.type !== "FunctionExpression") {
-      this.report(loc, "expected an arrow function or a function expression");
+      this.report(loc, "expected an arrow function or a function expression (methods, classes and native functions cannot be accelerated)");
       return { name: this.name, params: [], body: this.zero(node) };
     }
     if (node.async) this.report(loc, UNSUPPORTED.AwaitExpression);
@@ -153,9 +153,16 @@ class Converter {
     const env = new Set(params);
     const body = node.body as N;
     if (body.type !== "BlockStatement") return { name: this.name, params, body: this.expr(body, env) };
+    this.unreachable(body.body);
     const block = this.block(body.body, 0, env);
     if (block === null) this.report(loc, "not every path returns a value: end every branch with return");
     return { name: this.name, params, body: block ?? this.zero(node) };
+  }
+
+  /** Report the first statement after a return in one source block. */
+  private unreachable(stmts: readonly N[]): void {
+    const r = stmts.findIndex((s) => s.type === "ReturnStatement");
+    if (r >= 0 && r + 1 < stmts.length) this.report(this.loc(stmts[r + 1]), "unreachable code after return: remove it");
   }
 
   /** Statements from index i on, as one expression; null when a path falls off the end. */
@@ -167,17 +174,17 @@ class Converter {
       case "EmptyStatement":
         return this.block(stmts, i + 1, env);
       case "ReturnStatement":
-        if (i + 1 < stmts.length) this.report(this.loc(stmts[i + 1]), "unreachable code after return: remove it");
         if (!s.argument) {
           this.report(loc, "return needs a value");
           return this.zero(s);
         }
         return this.expr(s.argument, env);
       case "BlockStatement":
+        this.unreachable(s.body);
         return this.block([...s.body, ...stmts.slice(i + 1)], 0, env);
       case "IfStatement": {
         const test = this.expr(s.test, env);
-        const asList = (b: N): N[] => (b.type === "BlockStatement" ? b.body : [b]);
+        const asList = (b: N): N[] => (b.type === "BlockStatement" ? (this.unreachable(b.body), b.body) : [b]);
         const rest = stmts.slice(i + 1);
         const then = this.block([...asList(s.consequent), ...(s.alternate ? [] : rest)], 0, env);
         const otherwise = s.alternate ? this.block([...asList(s.alternate), ...rest], 0, env) : this.block(rest, 0, env);
