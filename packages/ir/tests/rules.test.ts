@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { RULE_CLASS, RULE_CLASSES, RULE_FLIP, RULE_NAMES, RULE_TABLE, Rule, Tag, ruleOf } from "../src/index.js";
 
-const CTR = [Tag.CT0, Tag.CT1, Tag.CT2, Tag.CT3, Tag.CT4, Tag.CT5];
-const NULLARY = [Tag.ERA, Tag.NUM, Tag.REF];
-const NUMERIC = [Tag.OP2, Tag.OP1, Tag.MAT];
-const MAIN = [Tag.REF, Tag.ERA, Tag.NUM, Tag.OP2, Tag.OP1, Tag.MAT, ...CTR];
+const CTR: number[] = [Tag.CT0, Tag.CT1, Tag.CT2, Tag.CT3, Tag.CT4, Tag.CT5];
+const NULLARY: number[] = [Tag.ERA, Tag.NUM, Tag.REF];
+const NUMERIC: number[] = [Tag.OP2, Tag.OP1, Tag.MAT];
+const MAIN: number[] = [Tag.REF, Tag.ERA, Tag.NUM, Tag.OP2, Tag.OP1, Tag.MAT, ...CTR];
 
 type Pair = [number, number];
 const pairs = (as: number[], bs: number[]): Pair[] => as.flatMap((a) => bs.map((b): Pair => [a, b]));
@@ -94,7 +94,7 @@ describe("RULE_FLIP", () => {
             expect(RULE_FLIP[a * 16 + b]).toBe(0);
             break;
           default:
-            expect([Rule.VOID, Rule.TYPE]).toContain(rule);
+            expect([Rule.VOID, Rule.TYPE] as number[]).toContain(rule);
         }
       }
     }
