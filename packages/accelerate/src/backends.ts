@@ -1,14 +1,15 @@
 /**
  * Runtime selection. Any ir Runtime can be injected (`options.runtime`);
  * otherwise `cpu` makes the single-thread reference reducer (or, with
- * `threads > 1`, the worker_threads reducer of `@hvm/runtime-cpu/node`), and
+ * `threads > 1`, a parallel CPU reducer from the registered providers), and
  * `gpu` makes the WebGPU reducer on `options.device`, on `navigator.gpu` in
- * browsers, or on a Dawn device from `@hvm/runtime-webgpu/node` in Node.
- * The Node-only modules are loaded lazily, so this module stays importable
- * in browsers.
+ * browsers, or through a registered provider (in Node, `@hvm/accelerate/node`
+ * registers Dawn and worker_threads). This module has
+ * no Node-only imports, so it loads in browsers and workers.
  */
 import type { Runtime } from "@hvm/ir";
 import { createCpuRuntime } from "@hvm/runtime-cpu";
+import { createWebGpuRuntime } from "@hvm/runtime-webgpu";
 import { NoAdapterError } from "./errors.js";
 
 /** A runtime to use and whether `accelerate` owns it (and disposes it after the run). */
@@ -29,55 +30,74 @@ interface NavigatorGpu {
   requestAdapter(): Promise<{ requestDevice(): Promise<unknown> } | null>;
 }
 
-const isNode = (): boolean => typeof process !== "undefined" && typeof process.versions?.node === "string";
-
-const browserGpu = (): NavigatorGpu | undefined => (globalThis as { navigator?: { gpu?: NavigatorGpu } }).navigator?.gpu;
-
-/** A fresh GPUDevice, or null with the reason when no adapter exists. */
-async function requestDevice(): Promise<{ device: unknown } | { missing: string }> {
-  const gpu = browserGpu();
-  if (gpu) {
-    const adapter = await gpu.requestAdapter();
-    return adapter ? { device: await adapter.requestDevice() } : { missing: "navigator.gpu.requestAdapter() returned null" };
-  }
-  if (!isNode()) return { missing: "this environment has no navigator.gpu" };
-  try {
-    const node = await import("@hvm/runtime-webgpu/node");
-    const device = await node.createNodeDevice();
-    return device ? { device } : { missing: "Dawn found no adapter" };
-  } catch (e) {
-    return { missing: (e as Error).message };
-  }
+/** What an environment adds: a WebGPU runtime on its own device, the parallel CPU reducer. */
+export interface Providers {
+  /** Whether an adapter exists. */
+  hasGpuAdapter?: () => Promise<boolean>;
+  /** A WebGPU runtime on a fresh device (disposing it releases the device), or the reason there is none. */
+  createGpuRuntime?: () => Promise<Runtime | string>;
+  /** The parallel CPU reducer with this many threads. */
+  createParallelCpuRuntime?: (threads: number) => Runtime;
 }
+
+const providers: Providers = {};
+
+/** Register environment providers (done by `@hvm/accelerate/node`). */
+export function registerProviders(p: Providers): void {
+  Object.assign(providers, p);
+  adapterProbe = null;
+}
+
+interface BrowserAdapter {
+  readonly info?: GPUAdapterInfo;
+  requestDevice(): Promise<GPUDevice>;
+}
+
+const browserGpu = (): { requestAdapter(): Promise<BrowserAdapter | null> } | undefined =>
+  (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<BrowserAdapter | null> } } }).navigator?.gpu;
 
 let adapterProbe: Promise<boolean> | null = null;
 
-/** Whether a WebGPU adapter exists here (probed once). */
+/** Whether mode "gpu" can run here (probed once): a registered provider's adapter, or navigator.gpu's. */
 export function hasGpuAdapter(): Promise<boolean> {
-  adapterProbe ??= requestDevice().then(
-    async (r) => {
-      if ("device" in r) (r.device as { destroy?: () => void }).destroy?.();
-      return "device" in r;
-    },
-    () => false,
-  );
+  adapterProbe ??= (async () => {
+    try {
+      if (providers.hasGpuAdapter) return await providers.hasGpuAdapter();
+      const gpu = browserGpu();
+      return gpu ? (await gpu.requestAdapter()) !== null : false;
+    } catch {
+      return false;
+    }
+  })();
   return adapterProbe;
 }
 
 export async function gpuRuntime(options: BackendOptions): Promise<Lease> {
   if (options.runtime) return { runtime: options.runtime, owned: false };
-  const { createWebGpuRuntime } = await import("@hvm/runtime-webgpu");
   if (options.device) return { runtime: createWebGpuRuntime({ device: options.device as GPUDevice }), owned: true };
-  const r = await requestDevice();
-  if ("missing" in r) throw new NoAdapterError(r.missing);
-  return { runtime: createWebGpuRuntime({ device: r.device as GPUDevice }), owned: true };
+  if (providers.createGpuRuntime) {
+    const r = await providers.createGpuRuntime();
+    if (typeof r === "string") throw new NoAdapterError(r);
+    return { runtime: r, owned: true };
+  }
+  const gpu = browserGpu();
+  if (!gpu) throw new NoAdapterError("this environment has no navigator.gpu; in Node import from @hvm/accelerate/node");
+  const adapter = await gpu.requestAdapter();
+  if (!adapter) throw new NoAdapterError("navigator.gpu.requestAdapter() returned null");
+  const device = await adapter.requestDevice();
+  const runtime = createWebGpuRuntime({ device, ...(adapter.info ? { adapterInfo: adapter.info } : {}) });
+  return {
+    runtime: { name: runtime.name, run: (b, o) => runtime.run(b, o), dispose: async () => (await runtime.dispose(), device.destroy()) },
+    owned: true,
+  };
 }
 
 export async function cpuRuntime(options: BackendOptions): Promise<Lease> {
   if (options.runtime) return { runtime: options.runtime, owned: false };
   if (options.threads !== undefined && options.threads > 1) {
-    const { createParallelCpuRuntime } = await import("@hvm/runtime-cpu/node");
-    return { runtime: createParallelCpuRuntime({ threads: options.threads }), owned: true };
+    const create = providers.createParallelCpuRuntime;
+    if (!create) throw new NoAdapterError(`threads: ${options.threads} needs the parallel CPU reducer; in Node import from @hvm/accelerate/node`);
+    return { runtime: create(options.threads), owned: true };
   }
   return { runtime: createCpuRuntime(), owned: true };
 }
