@@ -1,0 +1,3 @@
+export { parseProgram, parseProgramPartial, parseTerm, type ProgramParse } from "./parser.js";
+export { lexHvm, HVM_TOKENS } from "./lexer.js";
+export { compileSource, checkProgramSource, type CompileSourceResult } from "./compile.js";
