@@ -191,7 +191,12 @@ class Cursor {
         top.kids.push(done);
         top.end = done.span!.end;
         if (top.kids.length < top.arity) break;
-        if (top.close !== undefined) top.end = tokenSpan(this.expect(top.close, `${DESCRIBE.get(top.close)} to close the node opened at ${top.start.startLine}:${top.start.startColumn}`)).end;
+        if (top.close !== undefined) {
+          const t = this.peek();
+          if (t?.tokenType !== top.close) this.fail(`${DESCRIBE.get(top.close)} to close the node opened at ${top.start.startLine}:${top.start.startColumn}`);
+          this.pos++;
+          top.end = tokenSpan(t).end;
+        }
         stack.pop();
         done = build(top, this.span(top.start, top.end));
       }
