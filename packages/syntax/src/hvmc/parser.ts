@@ -55,8 +55,13 @@ export function parseBookPartial(source: string): BookParse {
       defs.push(p.definition());
     } catch (e) {
       if (!(e instanceof SyntaxFailure)) throw e;
-      diagnostics.push(e.diagnostic);
-      if (p.isDefStart(start)) broken.push(tokens[start + 1].image);
+      if (p.isDefStart(start)) {
+        const name = tokens[start + 1].image;
+        broken.push(name);
+        diagnostics.push({ ...e.diagnostic, def: name });
+      } else {
+        diagnostics.push(e.diagnostic);
+      }
       p.skipToDefinition(start + 1);
     }
   }

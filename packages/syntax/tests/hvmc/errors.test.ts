@@ -61,6 +61,15 @@ describe("syntax errors: E_SYNTAX at the right line:col", () => {
     ]);
   });
 
+  it("names the definition a syntax error was found in", () => {
+    try {
+      parseBook("@ok = *\n@bad = (a");
+    } catch (e) {
+      expect((e as ParseError).diagnostics.map((d) => d.def)).toEqual(["bad"]);
+    }
+    expect.assertions(1);
+  });
+
   it("names the file in the message of a ParseError", () => {
     expect(() => parseBook("@main = (", "dir/x.hvmc")).toThrow("dir/x.hvmc:1:10: expected a tree, found the end of the input");
     expect(() => parseNet("a b")).toThrow("<input>:1:3: expected '&' or the end of the input, found 'b'");
