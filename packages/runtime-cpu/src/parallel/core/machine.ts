@@ -45,6 +45,11 @@ export class Machine {
     return this.alloc.alloc();
   }
 
+  /** Node n was consumed by a rule: recycle it at once when no cell of it is alive. */
+  release(n: number): void {
+    if (this.heap[2 * n] === 0 && this.heap[2 * n + 1] === 0) this.alloc.free(n);
+  }
+
   /**
    * Read aux slot x of a node this thread owns. An empty cell stays alive
    * (the other end still has to visit it); anything else is consumed.
@@ -57,7 +62,12 @@ export class Machine {
     return (v & 0xf) <= Tag.RD2 ? v & ~2 : v;
   }
 
-  /** Connect two wire ends: deposit into a cell, or continue past a dead one, or make a redex. */
+  /**
+   * Connect two wire ends: deposit into a cell, or continue past a dead one,
+   * or make a redex. A cell already holding a deposit is final (its other end
+   * has visited and nobody else writes it), so the exchange is needed only
+   * while it still reads empty.
+   */
   link(a: number, b: number): void {
     const heap = this.heap;
     for (;;) {
@@ -71,8 +81,11 @@ export class Machine {
         }
       }
       const c = slotOf(a);
-      const old = Atomics.exchange(heap, c, (b & 0xf) <= Tag.RD2 ? b | 2 : b);
-      if (old === a) return;
+      let old = Atomics.load(heap, c);
+      if (old === a) {
+        old = Atomics.exchange(heap, c, (b & 0xf) <= Tag.RD2 ? b | 2 : b);
+        if (old === a) return;
+      }
       heap[c] = 0;
       a = (old & 0xf) <= Tag.RD2 ? old & ~2 : old;
     }
