@@ -1,4 +1,5 @@
+/** The .hvmc net language: parser, canonical printer, checks, lexer. */
 export { parseBook, parseNet, parseBookPartial, type BookParse } from "./parser.js";
 export { printBook, printNet, printTree } from "./printer.js";
 export { checkSource, type CheckOptions } from "./check.js";
-export { lex, tokenSpan, ALL_TOKENS, type LexResult } from "./lexer.js";
+export { lex as lexHvmc, type LexResult as HvmcLexResult } from "./lexer.js";
