@@ -55,14 +55,16 @@ export function compileProgramDetailed(program: Program, opts: CompileOptions = 
   for (const { name, term } of terms) lifter.lift(name, term);
 
   const ctrDefsUsed = new Set<string>();
-  const encoder = new Encoder({ defs: globals, ctrs: env.ctrs, ctrDefsUsed });
-  const defs: ir.Definition[] = lifter.out.map(({ name, term }) => ({ name, net: encoder.net(term) }));
+  const encoder = new Encoder({ defs: globals, ctrs: env.ctrs, ctrDefsUsed }, diags);
+  const defs: ir.Definition[] = lifter.out.map(({ name, term }) => ({ name, net: encoder.net(name, term) }));
   const all = [...lifter.out];
   for (const name of ctrDefsUsed) {
     const fields = env.ctrs.get(name)!.ctr.fields.map((_, i) => `%f${i}`);
     const term = Lams(fields, App(Var(name), ...fields.map(Var)));
-    defs.push({ name, net: encoder.net(term) });
+    defs.push({ name, net: encoder.net(name, term) });
     all.push({ name, term });
   }
+  encoder.checkSelfApplications();
+  diags.throwIfAny();
   return { book: { defs }, env, terms: all };
 }

@@ -17,6 +17,7 @@
 import * as ir from "@hvm/ir";
 import type { Binder, Term } from "./ast.js";
 import type { CtrInfo } from "./env.js";
+import { type Diagnostics, LangErrorCode } from "./errors.js";
 
 export interface Globals {
   readonly defs: ReadonlySet<string>;
@@ -27,26 +28,98 @@ export interface Globals {
 
 interface Binding {
   readonly uses: string[];
-  readonly label: number;
+  /** An explicit `dup #L` label; automatic DUP chains take the next label when closed. */
+  readonly label?: number;
+  /** For a let: the DUP labels inside its value, which every use carries along. */
+  valueLabels?: ReadonlySet<number>;
 }
 
 /** The first label of automatic DUP nodes; labels cycle through 1..5. */
 const FIRST_LABEL = 1;
 const LABELS = ir.LABEL_COUNT - 1;
+const NO_LABELS: ReadonlySet<number> = new Set();
 
 export class Encoder {
   private fresh = 0;
   private labelCounter = 0;
   private redexes: ir.Redex[] = [];
   private readonly scope = new Map<string, Binding[]>();
+  /** Labels of the DUP nodes made so far, in order. */
+  private labelsMade: number[] = [];
+  /** Definitions referenced so far, in order. */
+  private refsMade: string[] = [];
+  /** Labels carried by uses of let-bound variables, in order. */
+  private touched: number[] = [];
+  private current = "";
+  /** The DUP labels each encoded definition uses. */
+  readonly defLabels = new Map<string, Set<number>>();
+  /** Applications of a definition to itself, checked once every definition is encoded. */
+  readonly selfApps: Array<{ readonly name: string; readonly def: string; readonly span?: ir.Span }> = [];
 
-  constructor(private readonly globals: Globals) {}
+  constructor(
+    private readonly globals: Globals,
+    private readonly diags: Diagnostics,
+  ) {}
 
-  /** Encode a closed term as a net. */
-  net(term: Term): ir.Net {
+  /** Encode a closed term as the net of definition `name`. */
+  net(name: string, term: Term): ir.Net {
     this.redexes = [];
+    this.current = name;
+    const mark = this.labelsMade.length;
     const root = this.enc(term);
+    this.defLabels.set(name, new Set(this.labelsMade.slice(mark)));
     return substituteLinks({ root, redexes: this.redexes });
+  }
+
+  /** Report applications `(D .. D ..)` of a definition whose copies would share DUP labels. */
+  checkSelfApplications(): void {
+    for (const a of this.selfApps) {
+      const labels = this.defLabels.get(a.name);
+      if (!labels || labels.size === 0) continue;
+      this.diags.add(
+        LangErrorCode.DUP_UNSAFE,
+        `${a.name} is applied to a copy of itself: both copies duplicate with the same DUP label(s) #${[...labels].join(", #")}, so their DUP nodes would annihilate instead of copying each other; apply it to a second definition that uses other labels (dup #k a b = x; ...)`,
+        a.span,
+        a.def,
+      );
+    }
+  }
+
+  /** The labels of DUP nodes made, and of definitions referenced, since `mark`. */
+  private labelsSince(mark: { labels: number; refs: number; touched: number }): Set<number> {
+    const out = new Set([...this.labelsMade.slice(mark.labels), ...this.touched.slice(mark.touched)]);
+    for (const r of this.refsMade.slice(mark.refs)) for (const l of this.defLabels.get(r) ?? []) out.add(l);
+    return out;
+  }
+
+  private mark(): { labels: number; refs: number; touched: number } {
+    return { labels: this.labelsMade.length, refs: this.refsMade.length, touched: this.touched.length };
+  }
+
+  /** A label for a DUP chain that copies a value using the labels `avoid`. */
+  private labelFor(name: Binder, explicit: number | undefined, avoid: ReadonlySet<number>, span?: ir.Span): number {
+    if (explicit !== undefined) {
+      if (avoid.has(explicit)) {
+        this.diags.add(
+          LangErrorCode.DUP_UNSAFE,
+          `${name ?? "a value"} is duplicated with label #${explicit}, but its value already duplicates a variable inside a lambda with label #${explicit}: the two DUP nodes would annihilate instead of copying; use another label (1..5) not used inside the value`,
+          span,
+          this.current,
+        );
+      }
+      return explicit;
+    }
+    for (let i = 0; i < LABELS; i++) {
+      const l = this.nextLabel();
+      if (!avoid.has(l)) return l;
+    }
+    this.diags.add(
+      LangErrorCode.DUP_UNSAFE,
+      `${name ?? "a value"} is used more than once, but its value already uses every DUP label (1..5), so copying it would annihilate one of its own DUP nodes; lift the value to a top-level definition (each use of a definition is a fresh copy) or use it once`,
+      span,
+      this.current,
+    );
+    return FIRST_LABEL;
   }
 
   private name(): string {
@@ -62,7 +135,7 @@ export class Encoder {
   }
 
   private bind(name: Binder, label?: number): Binding {
-    const b: Binding = { uses: [], label: label ?? this.nextLabel() };
+    const b: Binding = label === undefined ? { uses: [] } : { uses: [], label };
     if (name !== null) {
       const stack = this.scope.get(name);
       if (stack) stack.push(b);
@@ -72,12 +145,15 @@ export class Encoder {
   }
 
   /** Close a binder: the tree at its binding site. */
-  private unbind(name: Binder, b: Binding): ir.Tree {
+  private unbind(name: Binder, b: Binding, avoid: ReadonlySet<number> = NO_LABELS, span?: ir.Span): ir.Tree {
     if (name !== null) this.scope.get(name)!.pop();
     const uses = b.uses;
     if (uses.length === 0) return ir.era();
     let t: ir.Tree = ir.v(uses[uses.length - 1]);
-    for (let i = uses.length - 2; i >= 0; i--) t = ir.ctr(b.label, ir.v(uses[i]), t);
+    if (uses.length === 1) return t;
+    const label = avoid.size === 0 ? (b.label ?? this.nextLabel()) : this.labelFor(name, b.label, avoid, span);
+    for (let i = 0; i < uses.length - 1; i++) this.labelsMade.push(label);
+    for (let i = uses.length - 2; i >= 0; i--) t = ir.ctr(label, ir.v(uses[i]), t);
     return t;
   }
 
@@ -123,15 +199,20 @@ export class Encoder {
         return this.applyTree(head, arms);
       }
       case "let": {
+        const m = this.mark();
         const value = this.enc(t.value);
+        const inside = this.labelsSince(m);
         const b = this.bind(t.bind);
+        b.valueLabels = inside;
         const body = this.enc(t.body);
-        this.link(this.unbind(t.bind, b), value);
+        this.link(this.unbind(t.bind, b, inside, t.span), value);
         return body;
       }
       case "dup": {
+        const m = this.mark();
         const value = this.enc(t.value);
-        const label = t.label ?? this.nextLabel();
+        const label = this.labelFor(t.left, t.label, this.labelsSince(m), t.span);
+        this.labelsMade.push(label);
         const l = this.bind(t.left);
         const r = this.bind(t.right);
         const body = this.enc(t.body);
@@ -149,6 +230,7 @@ export class Encoder {
         return tail;
       }
       case "sup":
+        this.labelsMade.push(t.label);
         return ir.ctr(t.label, this.enc(t.left), this.enc(t.right));
     }
   }
@@ -165,10 +247,15 @@ export class Encoder {
     const stack = this.scope.get(name);
     if (stack && stack.length > 0) {
       const u = this.name();
-      stack[stack.length - 1].uses.push(u);
+      const b = stack[stack.length - 1];
+      b.uses.push(u);
+      if (b.valueLabels) this.touched.push(...b.valueLabels);
       return ir.v(u);
     }
-    if (this.globals.defs.has(name)) return ir.ref(name);
+    if (this.globals.defs.has(name)) {
+      this.refsMade.push(name);
+      return ir.ref(name);
+    }
     const info = this.globals.ctrs.get(name);
     if (info) {
       if (info.arity === 0) return this.ctrValue(info, []);
@@ -192,6 +279,11 @@ export class Encoder {
         const fields = args.slice(0, info.arity).map((a) => this.enc(a));
         const rest = args.slice(info.arity).map((a) => this.enc(a));
         return this.applyTree(this.ctrValue(info, fields), rest);
+      }
+    }
+    if (head.kind === "var" && !this.scope.get(head.name)?.length && this.globals.defs.has(head.name)) {
+      if (args.some((a) => a.kind === "var" && a.name === head.name && !this.scope.get(a.name)?.length)) {
+        this.selfApps.push({ name: head.name, def: this.current, ...(t.span ? { span: t.span } : {}) });
       }
     }
     const f = this.enc(head);

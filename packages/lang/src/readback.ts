@@ -184,15 +184,19 @@ export function resugar(term: Term, datas: readonly DataType[]): Term {
     }
     if (t.kind === "var" && listType && t.name === "Nil") return List([]);
     if (t.kind !== "lam") return t;
-    for (const d of datas) {
-      const v = scott(t, d);
-      if (!v) continue;
-      if (d === listType && v.ctr === "Nil") return List([]);
-      if (d === listType && v.ctr === "Cons" && v.args[1].kind === "list") return List([v.args[0], ...v.args[1].items]);
-      return App(Var(v.ctr), ...v.args);
-    }
-    return t;
+    const found = datas.map((d) => [d, scott(t, d)] as const).filter((x): x is readonly [DataType, { ctr: string; args: Term[] }] => x[1] !== undefined);
+    if (found.length === 0) return t;
+    // Types of the same shape read alike: prefer the one whose constructor fields hold values of that same type.
+    const [d, v] = found.find(([dt, val]) => val.args.some((a) => typeOf(a) === dt)) ?? found[0];
+    if (d === listType && v.ctr === "Nil") return List([]);
+    if (d === listType && v.ctr === "Cons" && v.args[1].kind === "list") return List([v.args[0], ...v.args[1].items]);
+    return App(Var(v.ctr), ...v.args);
   });
+  function typeOf(t: Term): DataType | undefined {
+    if (t.kind === "list") return listType;
+    const head = spine(t)[0];
+    return head.kind === "var" ? datas.find((d) => d.ctrs.some((c) => c.name === head.name)) : undefined;
+  }
 }
 
 /** λc1 .. λck (ci a1 .. an) with ci's arity n and the other binders unused. */
