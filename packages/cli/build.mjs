@@ -1,14 +1,20 @@
 // Bundles src/cli.ts and the @hvm/* workspace packages into dist/cli.js (ESM,
 // platform node, with a shebang); npm dependencies stay external imports.
+// `node build.mjs [outfile]` (default dist/cli.js); tests build to a temporary
+// file and rename it, so parallel test files never see a half-written bundle.
 import { build } from "esbuild";
 import { chmodSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const here = fileURLToPath(new URL(".", import.meta.url));
+const outfile = process.argv[2] ? resolve(process.argv[2]) : resolve(here, "dist/cli.js");
 const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith("@hvm/"));
 
 await build({
-  entryPoints: ["src/cli.ts"],
-  outfile: "dist/cli.js",
+  entryPoints: [resolve(here, "src/cli.ts")],
+  outfile,
   bundle: true,
   platform: "node",
   format: "esm",
@@ -18,4 +24,4 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-chmodSync("dist/cli.js", 0o755);
+chmodSync(outfile, 0o755);
