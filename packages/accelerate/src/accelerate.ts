@@ -16,8 +16,8 @@ import { cpuRuntime, gpuRuntime, hasGpuAdapter, type Lease } from "./backends.js
 import { runDebug } from "./debug.js";
 import { AccelerateCode, DebugCheckError } from "./errors.js";
 import type { AnyExpr, ResultOf } from "./expr.js";
-import { compileExpr } from "./kernels.js";
-import { buildPlan } from "./net.js";
+import { compileExpr, type CompiledKernel } from "./kernels.js";
+import { buildPlan, type Plan } from "./net.js";
 import type { Scope } from "./parse.js";
 import { runSequential } from "./sequential.js";
 import { showValue, valueEquals } from "./values.js";
@@ -61,9 +61,19 @@ async function resolveMode(options: AccelerateOptions): Promise<Mode> {
   return (await hasGpuAdapter()) ? "gpu" : "cpu";
 }
 
-async function runCompiled(expr: AnyExpr, options: AccelerateOptions, lease: Lease): Promise<{ value: unknown; stats: RunStats; runtime: string }> {
-  const kernels = compileExpr(expr, options.scope ?? {});
-  const plan = buildPlan(expr, kernels);
+async function runCompiled(
+  expr: AnyExpr,
+  kernels: ReadonlyMap<AnyExpr, CompiledKernel>,
+  options: AccelerateOptions,
+  lease: Lease,
+): Promise<{ value: unknown; stats: RunStats; runtime: string }> {
+  let plan: Plan;
+  try {
+    plan = buildPlan(expr, kernels);
+  } catch (e) {
+    if (lease.owned) await lease.runtime.dispose();
+    throw e;
+  }
   const runOpts: RunOptions = { entry: "main" };
   if (options.memory !== undefined) runOpts.memory = options.memory;
   if (options.maxInteractions !== undefined) runOpts.maxInteractions = options.maxInteractions;
@@ -80,10 +90,10 @@ async function runCompiled(expr: AnyExpr, options: AccelerateOptions, lease: Lea
 export async function accelerateRun<E extends AnyExpr>(expr: E, options: AccelerateOptions = {}): Promise<AccelerateRun<ResultOf<E>>> {
   const mode = await resolveMode(options);
   if (mode === "sequential") return { value: runSequential(expr) as ResultOf<E>, mode };
+  const kernels = compileExpr(expr, options.scope ?? {});
   if (mode === "debug") {
-    const kernels = compileExpr(expr, options.scope ?? {});
     const report = runDebug(expr, kernels, options.samples);
-    const compiled = await runCompiled(expr, options, await cpuRuntime(options));
+    const compiled = await runCompiled(expr, kernels, options, await cpuRuntime(options));
     if (!valueEquals(compiled.value, report.value)) {
       throw new DebugCheckError(
         AccelerateCode.MISMATCH,
@@ -93,7 +103,7 @@ export async function accelerateRun<E extends AnyExpr>(expr: E, options: Acceler
     return { value: compiled.value as ResultOf<E>, mode, runtime: compiled.runtime, stats: compiled.stats, checked: report.checked, triples: report.triples };
   }
   const lease = mode === "gpu" ? await gpuRuntime(options) : await cpuRuntime(options);
-  const compiled = await runCompiled(expr, options, lease);
+  const compiled = await runCompiled(expr, kernels, options, lease);
   return { value: compiled.value as ResultOf<E>, mode, runtime: compiled.runtime, stats: compiled.stats };
 }
 
