@@ -31,15 +31,10 @@ export function parseBook(source: string, file = "<input>"): Book {
 export function parseNet(source: string, file = "<input>"): Net {
   const { tokens, diagnostics } = lex(source);
   const p = new Cursor(tokens, source);
-  let net: Net | undefined;
-  try {
-    net = p.net();
-    if (!p.atEnd()) p.fail("'&' or the end of the input");
-  } catch (e) {
-    if (!(e instanceof SyntaxFailure)) throw e;
-    diagnostics.push(e.diagnostic);
-  }
-  if (diagnostics.length > 0 || net === undefined) throw new ParseError(sortDiagnostics(diagnostics), file);
+  const before = diagnostics.length;
+  const net = p.net(diagnostics);
+  if (diagnostics.length === before && !p.atEnd()) p.record("'&' or the end of the input", diagnostics);
+  if (diagnostics.length > 0) throw new ParseError(sortDiagnostics(diagnostics), file);
   return net;
 }
 
@@ -52,16 +47,12 @@ export function parseBookPartial(source: string): BookParse {
   while (!p.atEnd()) {
     const start = p.pos;
     try {
-      defs.push(p.definition());
+      const def = p.definition(diagnostics);
+      if (def.ok) defs.push(def.def);
+      else broken.push(def.def.name);
     } catch (e) {
       if (!(e instanceof SyntaxFailure)) throw e;
-      if (p.isDefStart(start)) {
-        const name = tokens[start + 1].image;
-        broken.push(name);
-        diagnostics.push({ ...e.diagnostic, def: name });
-      } else {
-        diagnostics.push(e.diagnostic);
-      }
+      diagnostics.push(e.diagnostic);
       p.skipToDefinition(start + 1);
     }
   }
@@ -128,9 +119,13 @@ class Cursor {
 
   /** Throw a syntax error at the current token: "expected X, found Y". */
   fail(what: string): never {
+    throw new SyntaxFailure(this.expected(what));
+  }
+
+  private expected(what: string): Diagnostic {
     const t = this.peek();
     const found = t === undefined ? "the end of the input" : `'${t.image}'`;
-    throw new SyntaxFailure(syntaxDiagnostic(`expected ${what}, found ${found}`, t ? tokenSpan(t) : this.endSpan()));
+    return syntaxDiagnostic(`expected ${what}, found ${found}`, t ? tokenSpan(t) : this.endSpan());
   }
 
   private endSpan(): Span {
@@ -153,28 +148,66 @@ class Cursor {
     this.pos = j;
   }
 
-  /** DEF ::= "@" NAME "=" NET */
-  definition(): Definition {
+  /**
+   * DEF ::= "@" NAME "=" NET. A broken header throws; errors in the net are
+   * recorded in `sink` (tagged with the definition) and leave the cursor at
+   * the next definition, with `ok` false.
+   */
+  definition(sink: Diagnostic[]): { def: Definition; ok: boolean } {
     const at = this.expect(At, "'@' to start a definition");
     const name = this.expect(Name, "a definition name after '@'");
     this.expect(Equals, `'=' after '@${name.image}'`);
-    const net = this.net();
-    if (!this.atEnd() && !this.is(At)) this.fail(`'&' or the next definition after the net of @${name.image}`);
-    return { name: name.image, net, span: this.span(at, tokenSpan(name).end) };
+    const before = sink.length;
+    const net = this.net(sink);
+    if (sink.length === before && !this.atEnd() && !this.is(At)) this.record(`'&' or the next definition after the net of @${name.image}`, sink);
+    const def = { name: name.image, net, span: this.span(at, tokenSpan(name).end) };
+    if (sink.length === before) return { def, ok: true };
+    for (let i = before; i < sink.length; i++) sink[i] = { ...sink[i], def: name.image };
+    this.skipToDefinition(this.pos);
+    return { def, ok: false };
   }
 
-  /** NET ::= TREE ("&" TREE "~" TREE)* */
-  net(): Net {
-    const root = this.tree();
+  /**
+   * NET ::= TREE ("&" TREE "~" TREE)*. After an error in the root or a redex,
+   * parsing resumes at the next '&' (which never occurs inside a tree) or at
+   * the next definition, so every broken redex is reported.
+   */
+  net(sink: Diagnostic[]): Net {
+    let root: Tree = { kind: "era" };
+    const rootStart = this.pos;
+    try {
+      root = this.tree();
+    } catch (e) {
+      this.recover(e, sink, rootStart + 1);
+    }
     const redexes: Redex[] = [];
     while (this.is(Amp)) {
-      const amp = this.expect(Amp, "'&'");
-      const left = this.tree();
-      this.expect(Tilde, "'~' between the two sides of a redex");
-      const right = this.tree();
-      redexes.push({ left, right, span: this.span(amp, right.span!.end) });
+      const ampAt = this.pos++;
+      const amp = this.tokens[ampAt];
+      try {
+        const left = this.tree();
+        this.expect(Tilde, "'~' between the two sides of a redex");
+        const right = this.tree();
+        redexes.push({ left, right, span: this.span(amp, right.span!.end) });
+      } catch (e) {
+        this.recover(e, sink, ampAt + 1);
+      }
     }
     return { root, redexes };
+  }
+
+  /** Record a failure and move to the first '&' or definition at or after token `from`. */
+  private recover(e: unknown, sink: Diagnostic[], from: number): void {
+    if (!(e instanceof SyntaxFailure)) throw e;
+    sink.push(e.diagnostic);
+    let j = from;
+    while (j < this.tokens.length && this.tokens[j].tokenType !== Amp && !this.isDefStart(j)) j++;
+    this.pos = j;
+  }
+
+  /** Record "expected X, found Y" at the current token without throwing. */
+  record(what: string, sink: Diagnostic[]): void {
+    sink.push(this.expected(what));
   }
 
   /** Read a number token (decimal or 0x hex) after `#`, `<!#` or `{`. */

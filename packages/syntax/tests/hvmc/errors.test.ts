@@ -61,6 +61,16 @@ describe("syntax errors: E_SYNTAX at the right line:col", () => {
     ]);
   });
 
+  it("resumes at the next '&' inside a definition, reporting every broken redex", () => {
+    expect(errors("@main = (a b c) & x ~ y & p q & r ~ (s")).toEqual([
+      "1:14 expected ')' to close the node opened at 1:9, found 'c'",
+      "1:29 expected '~' between the two sides of a redex, found 'q'",
+      "1:39 expected a tree, found the end of the input",
+    ]);
+    expect(errors("@main = (a & b ~ c)\n@f = *")).toEqual(["1:12 expected a tree, found '&'"]);
+    expect(errors("@main = a & & b ~ b & c d")).toEqual(["1:13 expected a tree, found '&'", "1:25 expected '~' between the two sides of a redex, found 'd'"]);
+  });
+
   it("names the definition a syntax error was found in", () => {
     try {
       parseBook("@ok = *\n@bad = (a");
