@@ -3,7 +3,7 @@
  * random, several redexes, references to a small library): cpu-parallel and
  * the reference reach the same canonical normal form with the same per-rule
  * counts, or both fail (a type error, or the interaction limit for nets that
- * never normalise).
+ * never normalise; which of the two comes first may differ).
  */
 import { type Book, HvmError, type Tree, printNet } from "@hvm/ir";
 import { createCpuRuntime } from "@hvm/runtime-cpu";
@@ -32,7 +32,7 @@ export function netFromTape(tape: readonly number[]): Book {
   const holes: Hole[] = [];
   let budget = 40;
   const tree = (depth: number, allowVar: boolean): Tree => {
-    const k = next(12);
+    const k = next(16);
     if (depth > 5 || budget <= 0 || k < 4) {
       const leaf = next(allowVar ? 7 : 4);
       if (leaf === 0) return { kind: "era" };
@@ -45,9 +45,9 @@ export function netFromTape(tape: readonly number[]): Book {
     }
     budget--;
     const left = (): Tree => tree(depth + 1, true);
-    if (k < 8) return { kind: "ctr", label: next(3), left: left(), right: left() };
-    if (k < 10) return { kind: "op2", left: left(), right: left() };
-    if (k < 11) return { kind: "mat", left: left(), right: left() };
+    if (k < 11) return { kind: "ctr", label: next(3), left: left(), right: left() };
+    if (k < 13) return { kind: "op2", left: left(), right: left() };
+    if (k < 14) return { kind: "mat", left: left(), right: left() };
     return { kind: "op1", value: next(5), right: left() };
   };
   const root = tree(0, true);
@@ -86,11 +86,12 @@ describe("random nets: cpu-parallel equals the reference", () => {
         const want = await outcome(() => ref.run(b, OPTS));
         const got = await outcome(() => par.run(b, OPTS));
         if (want.ok) normalised++;
-        if (!want.ok && want.error === "TypeErrorPair") expect(got).toMatchObject({ ok: false });
+        // Which failure comes first (a type error, or the limit) depends on the order of reduction.
+        if (!want.ok) expect(got).toMatchObject({ ok: false });
         else expect(got).toEqual(want);
       }),
-      { numRuns: 150, seed: 20261121 },
+      { numRuns: 100, seed: 20261121 },
     );
-    expect(normalised).toBeGreaterThan(50);
-  });
+    expect(normalised).toBeGreaterThan(40);
+  }, 600_000);
 });
