@@ -2,8 +2,8 @@
  * The .hvmc parser (DESIGN §3, plus `<!#N T>` for OP1). It reads the token
  * vector of the chevrotain lexer with an explicit stack, so trees of any
  * depth parse without recursion. Syntax errors are collected: after one,
- * parsing resumes at the next `@name =`, so a book reports every broken
- * definition at once.
+ * parsing resumes at the next `&` of the net or the next `@name =`, so a
+ * book reports every broken redex and definition at once.
  */
 import type { IToken, TokenType } from "chevrotain";
 import type { Book, Definition, Diagnostic, Net, Redex, Span, Tree } from "@hvm/ir";
