@@ -47,9 +47,7 @@ function checkPattern(p: Pattern, env: Env, diags: Diagnostics, def: string, bou
         const info = env.ctrs.get(q.name);
         if (!info) {
           diags.add(LangErrorCode.CTR_UNKNOWN, `unknown constructor ${q.name} in a pattern${suggest(q.name, [...env.ctrs.keys()])}`, q.span, def);
-          break;
-        }
-        if (q.args.length !== info.arity) {
+        } else if (q.args.length !== info.arity) {
           diags.add(
             LangErrorCode.ARITY,
             `arity mismatch: constructor ${q.name} has ${info.arity} field(s) (${info.ctr.fields.join(", ") || "none"}), the pattern gives ${q.args.length}`,
@@ -147,9 +145,9 @@ function checkCaseArms(t: Term & { kind: "case" }, env: Env, diags: Diagnostics,
 /** A "did you mean" hint for a misspelt name. */
 export function suggest(name: string, known: readonly string[]): string {
   let best = "";
-  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  let bestD = name.length <= 2 ? 1 : Math.floor(name.length / 3) + 2;
   for (const k of known) {
-    const d = distance(name, k);
+    const d = distance(name.toLowerCase(), k.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = k;

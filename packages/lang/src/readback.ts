@@ -18,7 +18,7 @@ import type { DataType, Program, Term } from "./ast.js";
 import { App, Era, Lam, List, Match, Num, Op, Sup, Var } from "./ast.js";
 import { buildEnv } from "./env.js";
 import { Diagnostics, TermReadbackError } from "./errors.js";
-import { mapTerm, spine } from "./terms.js";
+import { mapTerm, spine, termChildren } from "./terms.js";
 
 type End = { readonly key: number } | { readonly leaf: ir.Tree };
 interface Node {
@@ -31,7 +31,27 @@ const ROOT = -1;
 
 /** Read a normal-form net as a term of `program` (whose data types are recognised). */
 export function readbackTerm(net: ir.Net, program: Program): Term {
-  return resugar(readbackRaw(net), buildEnv(program, new Diagnostics()).datas);
+  return renameBinders(resugar(readbackRaw(net), buildEnv(program, new Diagnostics()).datas));
+}
+
+/** Rename the (unique) binders of a read-back term a, b, c, ... in order of appearance. */
+function renameBinders(term: Term): Term {
+  const names = new Map<string, string>();
+  const stack: Term[] = [term];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (t.kind === "lam" && t.bind !== null && !names.has(t.bind)) names.set(t.bind, ir.canonicalName(names.size));
+    if (t.kind === "match" && t.pred !== null && !names.has(t.pred)) names.set(t.pred, ir.canonicalName(names.size));
+    const kids = termChildren(t);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  const rename = (b: string | null): string | null => (b === null ? null : (names.get(b) ?? b));
+  return mapTerm(term, (t) => {
+    if (t.kind === "var") return names.has(t.name) ? Var(names.get(t.name)!) : t;
+    if (t.kind === "lam") return { ...t, bind: rename(t.bind) };
+    if (t.kind === "match") return { ...t, pred: rename(t.pred) };
+    return t;
+  });
 }
 
 /** Read a net as a plain lambda term (no data types recognised). */

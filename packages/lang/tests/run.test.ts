@@ -1,0 +1,56 @@
+import { OP } from "@hvm/ir";
+import { describe, expect, it } from "vitest";
+import { App, Lam, Let, List, Match, Num, Op, PCtr, PNum, PVar, Var, data, def, defRules, program, rule } from "./ast-shorthands.js";
+import { counts, run } from "./helpers.js";
+
+const range = defRules("Range", [rule([PNum(0)], Var("Nil")), rule([PVar("n")], App(Var("Cons"), Var("n"), App(Var("Range"), Op(OP.SUB, Var("n"), Num(1)))))]);
+const sum = defRules("Sum", [rule([PCtr("Nil")], Num(0)), rule([PCtr("Cons", PVar("x"), PVar("xs"))], Op(OP.ADD, Var("x"), App(Var("Sum"), Var("xs"))))]);
+
+describe("programs on the reference reducer: normal forms and exact counts", () => {
+  it("(+ 3 2)", () => {
+    expect(run(program([def("main", Op(OP.ADD, Num(3), Num(2)))]))).toEqual({ term: "5", net: "#5", byRule: counts({ DREF: 1, OPER: 2 }) });
+  });
+
+  it("the operator chain (+ (+ 10 3) (* 5 6))", () => {
+    const r = run(program([def("main", Op(OP.ADD, Op(OP.ADD, Num(10), Num(3)), Op(OP.MUL, Num(5), Num(6))))]));
+    expect(r).toEqual({ term: "43", net: "#43", byRule: counts({ DREF: 1, OPER: 8 }) });
+  });
+
+  it("a numeric match takes the successor branch with the predecessor", () => {
+    const r = run(program([def("main", Match(Num(3), Num(10), "p", Op(OP.MUL, Var("p"), Num(2))))]));
+    expect(r).toEqual({ term: "4", net: "#4", byRule: counts({ ANNI: 2, ERAS: 1, DREF: 1, OPER: 5 }) });
+  });
+
+  it("a recursive sum over a list built by Range", () => {
+    const r = run(program([range, sum, def("main", App(Var("Sum"), App(Var("Range"), Num(10))))]));
+    expect(r.term).toBe("55");
+    expect(r.byRule).toEqual(counts({ ANNI: 85, COMM: 10, ERAS: 22, DREF: 45, OPER: 111 }));
+  });
+
+  it("reads lists back as [..]", () => {
+    const r = run(program([range, def("main", App(Var("Range"), Num(4)))]));
+    expect(r.term).toBe("[4, 3, 2, 1]");
+    expect(r.byRule).toEqual(counts({ ANNI: 14, COMM: 4, ERAS: 5, DREF: 11, OPER: 29 }));
+  });
+
+  it("reads user data types back as constructor applications", () => {
+    const tree = data("Tree", [["Node", "l", "r"], ["Leaf", "v"]]);
+    const r = run(program([def("main", App(Var("Node"), App(Var("Leaf"), Num(1)), App(Var("Node"), App(Var("Leaf"), Num(2)), App(Var("Leaf"), Num(3)))))], [tree]));
+    expect(r.term).toBe("(Node (Leaf 1) (Node (Leaf 2) (Leaf 3)))");
+  });
+
+  it("reads lambdas in the normal form back with their structure", () => {
+    expect(run(program([def("main", Lam("f", Lam("x", App(Var("f"), App(Var("f"), Var("x"))))))])).term).toBe("λa λb (a (a b))");
+    expect(run(program([def("main", Lam("x", Op(OP.ADD, Var("x"), Num(1))))])).term).toBe("λa (+ a 1)");
+    expect(run(program([def("main", Lam("x", Op(OP.MUL, Var("x"), Var("x"))))])).term).toBe("λa (* a a)");
+  });
+
+  it("a let-bound lambda used twice", () => {
+    const r = run(program([def("main", Let("f", Lam("x", Op(OP.ADD, Var("x"), Var("x"))), App(Var("f"), App(Var("f"), Num(1)))))]));
+    expect(r).toEqual({ term: "4", net: "#4", byRule: counts({ ANNI: 4, COMM: 6, DREF: 1, OPER: 7 }) });
+  });
+
+  it("list literals of mixed values", () => {
+    expect(run(program([def("main", List([Lam("x", Var("x")), Num(1)]))])).term).toBe("[λa a, 1]");
+  });
+});
