@@ -4,16 +4,16 @@
 import { HvmError } from "@hvm/ir";
 
 export const BenchErrorCode = {
-  OPTIONS: "E_BENCH_OPTIONS",
+  TIMEOUT: "E_BENCH_TIMEOUT",
   NO_PROGRAMS: "E_BENCH_NO_PROGRAMS",
   NO_RUNTIMES: "E_BENCH_NO_RUNTIMES",
   PROGRAM: "E_BENCH_PROGRAM",
 } as const;
 
-/** A command-line option has a value the bench cannot use. */
-export class BenchOptionsError extends HvmError {
-  constructor(option: string, value: string, expected: string) {
-    super(BenchErrorCode.OPTIONS, `invalid value for ${option}: "${value}" (expected ${expected})`);
+/** One run took longer than --timeout; the runtime is disposed and the case reported as an error. */
+export class RunTimeoutError extends HvmError {
+  constructor(readonly seconds: number) {
+    super(BenchErrorCode.TIMEOUT, `a run took longer than ${seconds} s; raise --timeout to wait longer`);
   }
 }
 

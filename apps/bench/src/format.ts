@@ -18,7 +18,8 @@ export function formatRate(perSecond: number): string {
     [1e3, "k"],
   ];
   for (const [scale, unit] of units) {
-    if (perSecond >= scale) return `${(perSecond / scale).toFixed(perSecond / scale >= 100 ? 0 : 2)} ${unit}/s`;
+    const v = perSecond / scale;
+    if (v >= 1) return `${Number.isInteger(v) ? v : v.toFixed(v >= 100 ? 0 : 2)} ${unit}/s`;
   }
   return `${perSecond.toFixed(0)} /s`;
 }

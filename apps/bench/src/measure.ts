@@ -5,6 +5,7 @@
  */
 import { emptyByRule, type RunResult, type Runtime } from "@hvm/ir";
 import { checksum } from "./checksum.js";
+import { RunTimeoutError } from "./errors.js";
 import type { BenchOptions, BenchProgram, CaseResult, PrintNet } from "./model.js";
 import { summarize } from "./stats.js";
 
@@ -16,16 +17,38 @@ export interface CaseHooks {
 
 type RunOutcome = { result: RunResult; wall: number; text: string };
 
+/**
+ * One run, aborted after opts.timeoutSeconds. The race also covers a runtime
+ * that does not check its signal: the bench moves on and the suite disposes
+ * that runtime.
+ */
 async function runOnce(rt: Runtime, program: BenchProgram, opts: BenchOptions, print: PrintNet, signal?: AbortSignal): Promise<RunOutcome> {
-  const t0 = performance.now();
-  const result = await rt.run(program.book, {
-    entry: program.entry,
-    memory: opts.memory,
-    maxInteractions: opts.maxInteractions,
-    signal,
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  signal?.addEventListener("abort", stop);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new RunTimeoutError(opts.timeoutSeconds));
+    }, opts.timeoutSeconds * 1000);
   });
-  const wall = (performance.now() - t0) / 1000;
-  return { result, wall, text: print(result.net) };
+  const t0 = performance.now();
+  try {
+    const run = rt.run(program.book, {
+      entry: program.entry,
+      memory: opts.memory,
+      maxInteractions: opts.maxInteractions,
+      signal: controller.signal,
+    });
+    run.catch(() => undefined);
+    const result = await Promise.race([run, timeout]);
+    const wall = (performance.now() - t0) / 1000;
+    return { result, wall, text: print(result.net) };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", stop);
+  }
 }
 
 const empty = summarize([]);

@@ -14,10 +14,8 @@ export interface BenchProgram {
   readonly entry?: string;
   /** The reference normal form, canonically printed. */
   readonly expected: string;
-  /** Reference interaction counts, when the corpus records them. */
+  /** Reference interaction count, when known. */
   readonly expectedInteractions?: number;
-  /** Part of the `--quick` suite. */
-  readonly quick: boolean;
 }
 
 /** What a WebGPU adapter says about itself (GPUAdapterInfo plus the backend). */
@@ -82,6 +80,8 @@ export interface BenchOptions {
   readonly reps: number;
   /** Soft wall-time budget per case; repetitions stop early past it (at least one is measured). */
   readonly budgetSeconds: number;
+  /** Longest a single run may take before the case is reported as an error. */
+  readonly timeoutSeconds: number;
   readonly memory?: number;
   readonly maxInteractions?: number;
 }

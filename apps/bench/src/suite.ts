@@ -1,7 +1,7 @@
 /**
- * The suite: every program on every runtime target. Targets are created one
- * at a time and disposed before the next, so GPU devices and worker pools do
- * not compete with the runtime being measured.
+ * The suite: every program on every runtime target. Each case gets its own
+ * runtime, disposed before the next one starts, so GPU devices and worker
+ * pools never compete with the runtime being measured.
  */
 import type { Runtime } from "@hvm/ir";
 import { checksum } from "./checksum.js";
@@ -23,35 +23,50 @@ export interface SuiteInput {
   readonly machine: MachineInfo;
   readonly print: PrintNet;
   readonly signal?: AbortSignal;
+  /** Runtimes found missing while discovering (reported, not measured). */
+  readonly unavailable?: ReadonlyArray<{ id: string; kind: string; error: string }>;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** A fresh runtime per case, so a run that timed out or crashed cannot slow down the next case. */
+async function runTargetCase(input: SuiteInput, target: RuntimeTarget, program: BenchProgram, events: SuiteEvents): Promise<CaseResult> {
+  const rt = await target.create();
+  try {
+    return await runCase(rt, target.id, program, input.options, input.print, { onRun: events.onRun, signal: input.signal });
+  } finally {
+    await disposeWithin(rt, DISPOSE_SECONDS);
+  }
+}
+
+/** Seconds a runtime gets to release its workers or device before the suite moves on. */
+const DISPOSE_SECONDS = 10;
+
+async function disposeWithin(rt: Runtime, seconds: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, seconds * 1000);
+  });
+  await Promise.race([rt.dispose().catch(() => undefined), late]);
+  clearTimeout(timer);
+}
+
 export async function runSuite(input: SuiteInput, events: SuiteEvents = {}): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
   const results: CaseResult[] = [];
-  const runtimes: BenchReport["runtimes"][number][] = [];
+  const runtimes: BenchReport["runtimes"][number][] = (input.unavailable ?? []).map((u) => ({ id: u.id, kind: u.kind, error: `not measured: ${u.error}` }));
   for (const target of input.targets) {
-    let rt: Runtime | undefined;
     let createError: string | undefined;
-    try {
-      rt = await target.create();
-    } catch (e) {
-      createError = `runtime unavailable: ${message(e)}`;
+    for (const program of input.programs) {
+      events.onCaseStart?.(program, target);
+      const result = await runTargetCase(input, target, program, events).catch((e: unknown) => {
+        createError ??= `runtime unavailable: ${message(e)}`;
+        return failedCase(program, target.id, `runtime unavailable: ${message(e)}`);
+      });
+      results.push(result);
+      events.onCaseDone?.(result);
     }
     runtimes.push({ id: target.id, kind: target.kind, threads: target.threads, adapter: target.adapter, error: createError });
-    try {
-      for (const program of input.programs) {
-        events.onCaseStart?.(program, target);
-        const result = rt
-          ? await runCase(rt, target.id, program, input.options, input.print, { onRun: events.onRun, signal: input.signal })
-          : failedCase(program, target.id, createError ?? "runtime unavailable");
-        results.push(result);
-        events.onCaseDone?.(result);
-      }
-    } finally {
-      await rt?.dispose();
-    }
   }
   return {
     tool: "@hvm/bench",

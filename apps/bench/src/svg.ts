@@ -29,7 +29,7 @@ function decades(rates: readonly number[]): [number, number] {
 }
 
 export function renderChart(report: Pick<BenchReport, "results" | "runtimes" | "machine">, title = "Interactions per second"): string {
-  const runtimes = report.runtimes.map((r) => r.id);
+  const runtimes = report.runtimes.filter((r) => report.results.some((c) => c.runtime === r.id)).map((r) => r.id);
   const programs = [...new Set(report.results.map((r) => r.program))];
   const color = (id: string): string => PALETTE[runtimes.indexOf(id) % PALETTE.length];
   const [lo, hi] = decades(report.results.filter((r) => r.status === "ok").map((r) => r.interactionsPerSecond));

@@ -1,0 +1,74 @@
+/**
+ * Node-only: which runtimes this machine offers. The reference CPU reducer
+ * always; the worker_threads reducer at each requested thread count; the
+ * WebGPU reducer on every adapter Dawn reaches. The Node edges are imported
+ * lazily, so a machine without the `webgpu` package still runs the rest.
+ */
+import { createCpuRuntime } from "@hvm/runtime-cpu";
+import type { RuntimeTarget } from "./model.js";
+
+export interface Unavailable {
+  readonly id: string;
+  readonly kind: RuntimeTarget["kind"];
+  readonly error: string;
+}
+
+export interface Discovery {
+  readonly targets: RuntimeTarget[];
+  readonly unavailable: Unavailable[];
+}
+
+/** 1, 2, 4, ... up to `cpus`, and `cpus` itself. */
+export function defaultThreadCounts(cpus: number): number[] {
+  const out: number[] = [];
+  for (let t = 1; t < cpus; t *= 2) out.push(t);
+  out.push(Math.max(1, cpus));
+  return out;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+async function webgpuTargets(): Promise<Discovery> {
+  let node: typeof import("@hvm/runtime-webgpu/node");
+  try {
+    node = await import("@hvm/runtime-webgpu/node");
+  } catch (e) {
+    return { targets: [], unavailable: [{ id: "webgpu", kind: "webgpu", error: `the webgpu (Dawn) package cannot be loaded: ${message(e)}` }] };
+  }
+  let adapters: Awaited<ReturnType<typeof node.listAdapters>>;
+  try {
+    adapters = await node.listAdapters();
+  } catch (e) {
+    return { targets: [], unavailable: [{ id: "webgpu", kind: "webgpu", error: `listing adapters failed: ${message(e)}` }] };
+  }
+  if (adapters.length === 0) return { targets: [], unavailable: [{ id: "webgpu", kind: "webgpu", error: "Dawn found no adapter" }] };
+  const targets = adapters.map((a, i): RuntimeTarget => ({
+    id: `webgpu:${i}`,
+    kind: "webgpu",
+    adapter: { vendor: a.vendor, architecture: a.architecture, device: a.device, description: a.description, driver: a.name },
+    create: () => node.createNodeWebGpuRuntime({ adapter: a.name }),
+  }));
+  return { targets, unavailable: [] };
+}
+
+export async function discoverTargets(opts: { threads: readonly number[]; want: (kind: RuntimeTarget["kind"]) => boolean }): Promise<Discovery> {
+  const targets: RuntimeTarget[] = [];
+  const unavailable: Unavailable[] = [];
+  if (opts.want("cpu")) targets.push({ id: "cpu", kind: "cpu", create: async () => createCpuRuntime() });
+  if (opts.want("cpu-parallel")) {
+    try {
+      const { createParallelCpuRuntime } = await import("@hvm/runtime-cpu/node");
+      for (const threads of opts.threads) {
+        targets.push({ id: `cpu-parallel:${threads}`, kind: "cpu-parallel", threads, create: async () => createParallelCpuRuntime({ threads }) });
+      }
+    } catch (e) {
+      unavailable.push({ id: "cpu-parallel", kind: "cpu-parallel", error: message(e) });
+    }
+  }
+  if (opts.want("webgpu")) {
+    const gpu = await webgpuTargets();
+    targets.push(...gpu.targets);
+    unavailable.push(...gpu.unavailable);
+  }
+  return { targets, unavailable };
+}
