@@ -111,7 +111,7 @@ function parseFunction(
     );
     return empty(source);
   }
-  const conv = new Converter(name, scope, report);
+  const conv = new Converter(name, scope, report, arity === undefined);
   const fn = conv.fn(node, arity);
   return { fn: { ...fn, source }, calls: [...conv.calls] };
 }
@@ -119,11 +119,14 @@ function parseFunction(
 class Converter {
   readonly calls = new Set<string>();
   private fresh = 0;
+  /** A scope function's own name (`function fib2(n)` passed as `fib`, as bundlers rename): calls to it are calls to itself. */
+  private selfName: string | null = null;
 
   constructor(
     private readonly name: string,
     private readonly scope: Scope,
     private readonly report: (loc: Loc, message: string, code?: AccelerateCode) => void,
+    private readonly inScope: boolean,
   ) {}
 
   private loc(n: Node): Loc {
@@ -140,6 +143,7 @@ class Converter {
       this.report(loc, "expected an arrow function or a function expression (methods, classes and native functions cannot be accelerated)");
       return { name: this.name, params: [], body: this.zero(node) };
     }
+    if (this.inScope && node.type === "FunctionExpression" && node.id && node.id.name !== this.name) this.selfName = node.id.name;
     if (node.async) this.report(loc, UNSUPPORTED.AwaitExpression);
     if (node.generator) this.report(loc, UNSUPPORTED.YieldExpression);
     const params: string[] = [];
@@ -321,7 +325,7 @@ class Converter {
       this.report(loc, "only calls of functions passed in options.scope (and Math.floor/min/max) are supported");
       return this.zero(e);
     }
-    const name = callee.name as string;
+    const name = callee.name === this.selfName && !env.has(callee.name) ? this.name : (callee.name as string);
     if (env.has(name)) {
       this.report(loc, `'${name}' is a parameter or a const: calling it is not supported (functions are not values); pass the function in options.scope`);
       return this.zero(e);

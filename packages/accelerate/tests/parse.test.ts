@@ -38,6 +38,13 @@ describe("parseKernel accepts", () => {
     expect(k.main.body).toMatchObject({ k: "bin", a: { k: "call", fn: "fib" }, b: { k: "num", value: 7 } });
   });
 
+  it("a scope function renamed by a bundler still calls itself", () => {
+    const fib2 = fn("function fib2(n) { return n < 2 ? n : fib2(n - 1) + fib2(n - 2); }");
+    const k = parseKernel(fn("x => fib(x)"), "map", 1, { fib: fib2 });
+    expect([...k.fns.keys()]).toEqual(["fib"]);
+    expect(k.fns.get("fib")!.body).toMatchObject({ k: "cond", else: { k: "bin", a: { k: "call", fn: "fib" }, b: { k: "call", fn: "fib" } } });
+  });
+
   it("tuples, Math.floor/min/max, booleans and every operator", () => {
     const k = parseKernel(fn("(a, b) => [Math.floor(a / b), Math.min(a, b), Math.max(a, b), a % b, a & b | a ^ b, a << 1 >> 1 >>> 1, a <= b, a >= b, a === b, a !== b, !a, ~a, -a, +a, true]"), "map", 2);
     expect(k.main.body.k).toBe("tuple");
