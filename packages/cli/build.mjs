@@ -2,9 +2,11 @@
 // platform node, with a shebang); npm dependencies stay external imports.
 // `node build.mjs [outfile]` (default dist/cli.js); tests build to a temporary
 // file and rename it, so parallel test files never see a half-written bundle.
+// The cpu-parallel worker is a second entry point, bundled next to the CLI as
+// cpu-parallel-worker.js: the runtime looks for it beside the bundle.
 import { build } from "esbuild";
-import { chmodSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { chmodSync, readFileSync, renameSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
@@ -25,3 +27,17 @@ await build({
   logLevel: "warning",
 });
 chmodSync(outfile, 0o755);
+
+const workerSource = join(dirname(fileURLToPath(import.meta.resolve("@hvm/runtime-cpu/node"))), "worker.ts");
+const workerOut = join(dirname(outfile), "cpu-parallel-worker.js");
+const workerTmp = `${workerOut}.${process.pid}.tmp`;
+await build({
+  entryPoints: [workerSource],
+  outfile: workerTmp,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+});
+renameSync(workerTmp, workerOut);

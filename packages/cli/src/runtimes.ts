@@ -7,9 +7,12 @@
  * camel-cased names, e.g. `threads`, `adapter`), so runtime-specific flags
  * need no plumbing through the commands.
  */
+import { availableParallelism } from "node:os";
 import type { Runtime } from "@hvm/ir";
 import { createCpuRuntime } from "@hvm/runtime-cpu";
+import { createParallelCpuRuntime } from "@hvm/runtime-cpu/node";
 import { UsageError } from "./errors.js";
+import { parseCount } from "./options.js";
 
 /** The parsed options of the command that creates the runtime. */
 export type RuntimeOptions = Readonly<Record<string, unknown>>;
@@ -37,9 +40,21 @@ export const RUNTIMES: readonly RuntimeEntry[] = [
     description: "single-thread reference reducer (the executable spec)",
     create: () => createCpuRuntime(),
   },
+  {
+    name: "cpu-parallel",
+    description: "multi-thread CPU reducer: worker_threads over a shared heap (--threads N, default: all cores)",
+    create: (opts) => createParallelCpuRuntime({ threads: opts.threads as number | undefined }),
+  },
+  {
+    name: "auto",
+    description: "the fastest runtime available here: cpu-parallel on a multi-core machine, else cpu",
+    create: (opts) => (availableParallelism() > 1 ? createParallelCpuRuntime({ threads: opts.threads as number | undefined }) : createCpuRuntime()),
+  },
 ];
 
-export const RUNTIME_FLAGS: readonly RuntimeFlag[] = [];
+export const RUNTIME_FLAGS: readonly RuntimeFlag[] = [
+  { flags: "--threads <n>", description: "worker threads for cpu-parallel (default: all cores)", parse: (v) => parseCount(v) },
+];
 
 export const DEFAULT_RUNTIME = "cpu";
 
