@@ -1,33 +1,43 @@
 /**
- * The program: commander setup, and the one place that turns errors into
- * messages and exit codes (0 ok, 1 program/runtime error, 2 usage error,
- * 130 interrupted). No stack traces reach the user.
+ * The program: the command list, commander setup, and the one place that
+ * turns errors into messages and exit codes (0 ok, 1 program/runtime error,
+ * 2 usage error, 130 interrupted). No stack traces reach the user.
+ *
+ * A new command is a module with a `register(program, io)` function and one
+ * entry in COMMANDS.
  */
 import { Command, CommanderError } from "commander";
 import { ErrorCode, HvmError } from "@hvm/ir";
-import { COMMANDS } from "./commands/index.js";
+import pkg from "../package.json" with { type: "json" };
+import { registerBench, registerRun } from "./commands/reduce.js";
+import { registerCheck, registerFmt } from "./commands/source.js";
 import { ExitCode, ReportedError, UsageError } from "./errors.js";
-import { processIo, type Io } from "./io.js";
-import { VERSION } from "./version.js";
+import { processIo, type Io } from "./terminal.js";
+
+export type RegisterCommand = (program: Command, io: Io) => void;
+
+export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCheck, registerFmt, registerBench];
+
+export const VERSION: string = pkg.version;
+
+const USAGE_HINT = "(run with --help for usage)";
 
 export function buildProgram(io: Io): Command {
   const program = new Command()
     .name("hvm-cli")
     .description("Run .hvmc interaction-net programs on CPU and GPU reducers.")
-    .version(VERSION, "-V, --version")
-    .showHelpAfterError("(run with --help for usage)")
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .version(VERSION, "-V, --version");
   for (const register of COMMANDS) register(program, io);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError(USAGE_HINT);
+  }
   return program;
 }
 
 /** Run the CLI on `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await buildProgram(io).parseAsync([...argv], { from: "user" });
     return ExitCode.OK;
   } catch (e) {
     return report(e, io);

@@ -12,7 +12,9 @@ import type { Runtime } from "@hvm/ir";
 import { createCpuRuntime } from "@hvm/runtime-cpu";
 import { createParallelCpuRuntime } from "@hvm/runtime-cpu/node";
 import { UsageError } from "./errors.js";
-import { parseCount } from "./options.js";
+import { parseCount, type RuntimeFlag } from "./options.js";
+
+export type { RuntimeFlag };
 
 /** The parsed options of the command that creates the runtime. */
 export type RuntimeOptions = Readonly<Record<string, unknown>>;
@@ -23,15 +25,6 @@ export interface RuntimeEntry {
   /** One line for `--help` and docs. */
   readonly description: string;
   readonly create: (opts: RuntimeOptions) => Runtime | Promise<Runtime>;
-}
-
-/** A flag a runtime needs; registered on `run` and `bench`. */
-export interface RuntimeFlag {
-  /** Commander flag syntax, e.g. `--threads <n>`. */
-  readonly flags: string;
-  readonly description: string;
-  readonly parse?: (value: string, previous: unknown) => unknown;
-  readonly defaultValue?: unknown;
 }
 
 export const RUNTIMES: readonly RuntimeEntry[] = [

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
-import type { Io } from "../src/io.js";
+import type { Io } from "../src/terminal.js";
 import { EXAMPLES, STACK_LINE } from "./helpers.js";
 
 function captureIo(): Io & { out: string[]; err: string[] } {

@@ -1,21 +1,54 @@
 /**
- * `hvm-cli bench [files...]`: run programs (default: the heavy corpus listed
- * in examples/heavy.txt) on one or more runtimes, --repeat times each, and
- * print interactions per second. Runtimes must agree on the normal form and
- * on every per-rule count; a disagreement is reported and exits with 1.
+ * The commands that reduce programs.
+ *
+ * `run <file>`: reduce the entry to normal form and print it, with the stats
+ * (-s) or as one JSON object (--json).
+ *
+ * `bench [files...]`: run programs (default: the heavy corpus listed in
+ * examples/heavy.txt) on one or more runtimes, --repeat times each, and print
+ * interactions per second. Runtimes must agree on the normal form and on
+ * every per-rule count; a disagreement is reported and exits with 1.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { RULE_CLASSES, type Book, type RunResult } from "@hvm/ir";
+import { HvmError, RULE_CLASSES, type Book, type RunResult } from "@hvm/ir";
 import { printNet } from "@hvm/syntax";
-import { HvmError } from "@hvm/ir";
-import type { Io } from "../io.js";
-import { parseCount, parseList } from "../options.js";
-import { DEFAULT_RUNTIME, findRuntime, runtimeHelp } from "../runtimes.js";
-import { loadBook } from "../source.js";
-import { addReduceFlags, runOptions, withInterrupt, type ReduceFlags } from "./shared.js";
+import { addReduceFlags, parseCount, parseList, runOptions, withInterrupt, type ReduceFlags } from "../options.js";
+import { DEFAULT_RUNTIME, RUNTIME_FLAGS, findRuntime, runtimeHelp } from "../runtimes.js";
+import { progressLine, type Io } from "../terminal.js";
+import { formatJson, formatResult, loadBook } from "../text.js";
+
+interface RunFlags extends ReduceFlags {
+  readonly stats?: boolean;
+  readonly json?: boolean;
+  readonly runtime: string;
+}
+
+export function registerRun(program: Command, io: Io): void {
+  const cmd = program
+    .command("run")
+    .description("reduce a program to normal form and print it")
+    .argument("<file>", "a .hvmc file")
+    .option("-s, --stats", "print interaction counts, time and MIPS after the normal form")
+    .option("--json", "print one JSON object {normalForm, stats, runtime}")
+    .option("-r, --runtime <name>", `reducer to use: ${runtimeHelp()}`, DEFAULT_RUNTIME);
+  addReduceFlags(cmd, RUNTIME_FLAGS).action(async (file: string, flags: RunFlags) => {
+    const entry = findRuntime(flags.runtime);
+    const { book } = loadBook(file, flags.entry, io.stderr);
+    const runtime = await entry.create(flags as unknown as Record<string, unknown>);
+    const progress = progressLine(io);
+    try {
+      const result = await withInterrupt((signal) => runtime.run(book, runOptions(flags, { signal, onProgress: progress.onProgress })));
+      progress.done();
+      io.stdout(flags.json ? formatJson(result, runtime.name) : formatResult(result, flags.stats === true));
+    } finally {
+      progress.done();
+      await runtime.dispose();
+    }
+  });
+}
 
 interface BenchFlags extends ReduceFlags {
   readonly runtime?: string[];
@@ -71,8 +104,8 @@ async function benchOne(book: Book, runtimeName: string, flags: BenchFlags): Pro
   }
 }
 
-const pad = (s: string, n: number): string => s.padEnd(n);
-const lpad = (s: string, n: number): string => s.padStart(n);
+const row = (cells: readonly string[]): string =>
+  `${cells[0].padEnd(24)} ${cells[1].padEnd(16)} ${cells[2].padStart(14)} ${cells[3].padStart(9)} ${cells[4].padStart(9)}`;
 
 export function registerBench(program: Command, io: Io): void {
   const cmd = program
@@ -82,37 +115,35 @@ export function registerBench(program: Command, io: Io): void {
     .option("-r, --runtime <names>", `runtimes to compare, comma-separated or repeated: ${runtimeHelp()}`, parseList)
     .option("--repeat <n>", "runs per program and runtime; the best time is reported", parseCount, 1)
     .option("--json", "print the rows as one JSON array");
-  addReduceFlags(cmd).action(async (files: string[], flags: BenchFlags) => {
+  addReduceFlags(cmd, RUNTIME_FLAGS).action(async (files: string[], flags: BenchFlags) => {
     const runtimes = flags.runtime ?? [DEFAULT_RUNTIME];
     for (const name of runtimes) findRuntime(name);
     const programs = files.length > 0 ? files : heavyPrograms();
     const rows: BenchRow[] = [];
-    let disagreements = 0;
-    if (!flags.json) io.stdout(`${pad("program", 24)} ${pad("runtime", 16)} ${lpad("interactions", 14)} ${lpad("seconds", 9)} ${lpad("MIPS", 9)}\n`);
+    if (!flags.json) io.stdout(`${row(["program", "runtime", "interactions", "seconds", "MIPS"])}\n`);
     for (const file of programs) {
       const { book } = loadBook(file, flags.entry, io.stderr);
       let reference: string | undefined;
       for (const name of runtimes) {
         const { best, sig } = await benchOne(book, name, flags);
         reference ??= sig;
-        const agrees = sig === reference;
-        if (!agrees) disagreements++;
-        const row: BenchRow = {
+        const r: BenchRow = {
           program: basename(file, ".hvmc"),
           runtime: name,
           interactions: best.stats.interactions,
           seconds: best.stats.seconds,
           mips: best.stats.mips,
-          agrees,
+          agrees: sig === reference,
         };
-        rows.push(row);
+        rows.push(r);
         if (!flags.json) {
-          const mark = agrees ? "" : "  DISAGREES with the first runtime";
-          io.stdout(`${pad(row.program, 24)} ${pad(row.runtime, 16)} ${lpad(String(row.interactions), 14)} ${lpad(row.seconds.toFixed(3), 9)} ${lpad(row.mips.toFixed(2), 9)}${mark}\n`);
+          const mark = r.agrees ? "" : "  DISAGREES with the first runtime";
+          io.stdout(`${row([r.program, r.runtime, String(r.interactions), r.seconds.toFixed(3), r.mips.toFixed(2)])}${mark}\n`);
         }
       }
     }
     if (flags.json) io.stdout(`${JSON.stringify(rows)}\n`);
+    const disagreements = rows.filter((r) => !r.agrees).length;
     if (disagreements > 0) {
       throw new HvmError("E_BENCH_MISMATCH", `${disagreements} run(s) disagree with the first runtime on the normal form or the per-rule counts`);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { num, type RunResult } from "@hvm/ir";
-import { formatJson, formatResult, formatStats } from "../src/output.js";
+import { formatJson, formatResult, formatStats } from "../src/text.js";
 
 const result: RunResult = {
   net: { root: num(12), redexes: [] },

@@ -1,0 +1,58 @@
+/**
+ * The commands that read a program without running it.
+ *
+ * `check <file>`: report every problem of a program at once.
+ *
+ * `fmt <file>`: print the canonical form of a book (variables renamed a, b,
+ * ..., one redex a line); --write replaces the file. Comments are not kept:
+ * the canonical form is the AST printed back.
+ */
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { parseBook, printBook } from "@hvm/syntax";
+import { ReportedError } from "../errors.js";
+import type { Io } from "../terminal.js";
+import { diagnose, readSource } from "../text.js";
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function registerCheck(program: Command, io: Io): void {
+  program
+    .command("check")
+    .description("check a program (syntax, variables, references, ranges, entry) and report every error")
+    .argument("<file>", "a .hvmc file")
+    .option("-e, --entry <name>", "entry definition that must exist", "main")
+    .action((file: string, flags: { entry: string }) => {
+      const source = readSource(file);
+      const diags = diagnose(source, file, flags.entry);
+      if (diags.length > 0) {
+        io.stderr(`${diags.join("\n")}\n${plural(diags.length, "error")}\n`);
+        throw new ReportedError(diags.length);
+      }
+      io.stdout(`${file}: ok (${plural(parseBook(source, file).defs.length, "definition")})\n`);
+    });
+}
+
+export function registerFmt(program: Command, io: Io): void {
+  program
+    .command("fmt")
+    .description("print a program in canonical form (comments are dropped)")
+    .argument("<file>", "a .hvmc file")
+    .option("-w, --write", "rewrite the file in place instead of printing")
+    .action((file: string, flags: { write?: boolean }) => {
+      const source = readSource(file);
+      const diags = diagnose(source, file, undefined);
+      if (diags.length > 0) {
+        io.stderr(`${diags.join("\n")}\n`);
+        throw new ReportedError(diags.length);
+      }
+      const text = printBook(parseBook(source, file));
+      const out = text.endsWith("\n") ? text : `${text}\n`;
+      if (!flags.write) {
+        io.stdout(out);
+        return;
+      }
+      if (out !== source) writeFileSync(file, out);
+      io.stdout(`${file}: ${out === source ? "unchanged" : "formatted"}\n`);
+    });
+}
