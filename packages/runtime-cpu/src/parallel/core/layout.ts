@@ -53,10 +53,6 @@ export const Stat = {
   ERAS: 2,
   DREF: 3,
   OPER: 4,
-  /** Nodes allocated minus nodes consumed by this worker. */
-  LIVE: 5,
-  /** Highest LIVE seen. */
-  PEAK: 6,
   SIZE: 8,
 } as const;
 
@@ -105,3 +101,8 @@ export function createSharedState(nodes: number, threads: number): SharedState {
 
 /** Number of chunks of a heap (node 0 is not in any chunk). */
 export const chunkCount = (s: SharedState): number => Math.ceil((s.nodes - 1) / s.chunk);
+
+/** The heap's high-water mark: nodes in the chunks claimed so far (plus node 0). */
+export function heapHighWater(s: SharedState, ctl: Int32Array): number {
+  return Math.min(s.nodes, 1 + Math.min(Atomics.load(ctl, Ctl.CHUNK_NEXT), chunkCount(s)) * s.chunk);
+}

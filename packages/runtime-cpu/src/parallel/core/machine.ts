@@ -16,9 +16,6 @@ export class Machine {
   sp = 0;
   /** Interactions by rule class (ANNI, COMM, ERAS, DREF, OPER). */
   readonly counts = new Float64Array(5);
-  /** Nodes allocated minus nodes consumed by this thread, and its peak. */
-  live = 0;
-  peak = 0;
   private loc = new Int32Array(64);
 
   constructor(
@@ -39,9 +36,8 @@ export class Machine {
     this.stack[this.sp++] = b;
   }
 
-  /** A fresh node (counted live). */
+  /** A fresh node. */
   node(): number {
-    if (++this.live > this.peak) this.peak = this.live;
     return this.alloc.alloc();
   }
 

@@ -13,6 +13,8 @@ export type HostMessage =
   | { type: "round"; redexes: Int32Array };
 
 export type WorkerMessage =
+  /** The worker has started and listens. */
+  | { type: "ready" }
   /** The round is over for this worker; `stop` is the StopCode it raised (0: none). */
   | { type: "done"; stop: number }
   /** An unexpected failure inside the worker (a bug): its message and stack. */

@@ -186,8 +186,6 @@ export class WorkerLoop {
     const m = this.machine;
     const s = this.stats;
     for (let k = 0; k < 5; k++) s[k] = m.counts[k];
-    s[Stat.LIVE] = m.live;
-    s[Stat.PEAK] = m.peak;
   }
 
   /** Interactions published by all workers and the host. */

@@ -24,15 +24,25 @@ export class WorkerPool {
         this.alive--;
         this.fail(new Error(`cpu-parallel: worker ${i} exited`));
       });
-      w.unref();
     });
   }
 
+  /** Start the workers and wait until each one listens (so run timings exclude thread start-up). */
   static async create(threads: number): Promise<WorkerPool> {
     const script = await workerScript();
     const workers: Worker[] = [];
     for (let i = 0; i < threads; i++) workers.push(spawn(script, i));
-    return new WorkerPool(workers);
+    const pool = new WorkerPool(workers);
+    pool.ref();
+    try {
+      await Promise.all(workers.map((_, i) => pool.expect(i)));
+    } catch (e) {
+      await pool.terminate();
+      throw e;
+    } finally {
+      pool.unref();
+    }
+    return pool;
   }
 
   get size(): number {
@@ -50,10 +60,16 @@ export class WorkerPool {
 
   /** Send a message to worker i and wait for its reply. */
   request(i: number, msg: HostMessage): Promise<WorkerMessage> {
+    const reply = this.expect(i);
+    this.workers[i].postMessage(msg);
+    return reply;
+  }
+
+  /** The next message of worker i. */
+  private expect(i: number): Promise<WorkerMessage> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiters[i] = { resolve, reject };
-      this.workers[i].postMessage(msg);
     });
   }
 

@@ -30,7 +30,7 @@ import {
 } from "@hvm/ir";
 import { HeapExhausted } from "../core/alloc.js";
 import { toCellBook } from "../core/cellform.js";
-import { Ctl, type SharedState, Stat, StopCode, createSharedState } from "../core/layout.js";
+import { Ctl, type SharedState, Stat, StopCode, createSharedState, heapHighWater } from "../core/layout.js";
 import { Machine } from "../core/machine.js";
 import { expandReachable, readNet } from "../core/walk.js";
 import { WorkerPool } from "./pool.js";
@@ -97,7 +97,7 @@ async function runOn(pool: WorkerPool, book: Book, ro: RunOptions): Promise<RunR
   const started = performance.now();
   const onAbort = (): void => raiseStop(ctl, StopCode.ABORT);
   ro.signal?.addEventListener("abort", onAbort);
-  const ticker = ro.onProgress ? setInterval(() => ro.onProgress!(progress(stats, pool.size, started)), 100) : undefined;
+  const ticker = ro.onProgress ? setInterval(() => ro.onProgress!(progress(stats, pool.size, started, heapHighWater(state, ctl))), 100) : undefined;
   try {
     host.heap[ROOT_SLOT] = port(Tag.REF, compiled.index.get(entry)!);
     let from = [ROOT_SLOT];
@@ -110,7 +110,6 @@ async function runOn(pool: WorkerPool, book: Book, ro: RunOptions): Promise<RunR
         throw e instanceof HeapExhausted ? new OutOfMemoryError(nodes, nodes * NODE_BYTES) : e;
       }
       for (let k = 0; k < 5; k++) hostStats[k] = host.counts[k];
-      hostStats[Stat.PEAK] = host.peak;
       if (expanded.length === 0) break;
       if (limit >= 0 && totalOf(stats, pool.size) > limit) throw new InteractionLimitError(limit);
       const redexes = host.stack.slice(0, host.sp);
@@ -127,7 +126,7 @@ async function runOn(pool: WorkerPool, book: Book, ro: RunOptions): Promise<RunR
     const interactions = RULE_CLASSES.reduce((t, k) => t + byRule[k], 0);
     return {
       net,
-      stats: { interactions, byRule, seconds, mips: seconds > 0 ? interactions / seconds / 1e6 : 0, peakNodes: sumPeaks(stats, pool.size) },
+      stats: { interactions, byRule, seconds, mips: seconds > 0 ? interactions / seconds / 1e6 : 0, peakNodes: heapHighWater(state, ctl) },
     };
   } finally {
     ro.signal?.removeEventListener("abort", onAbort);
@@ -182,16 +181,8 @@ function totalOf(stats: Float64Array, threads: number): number {
   return RULE_CLASSES.reduce((t, k) => t + b[k], 0);
 }
 
-/** Upper bound of the nodes in use at once: the sum of every thread's own peak. */
-function sumPeaks(stats: Float64Array, threads: number): number {
-  let t = 0;
-  for (let w = 0; w <= threads; w++) t += stats[w * Stat.SIZE + Stat.PEAK];
-  return t;
-}
 
-function progress(stats: Float64Array, threads: number, started: number): Progress {
+function progress(stats: Float64Array, threads: number, started: number, nodes: number): Progress {
   const byRule = byRuleOf(stats, threads);
-  let nodes = 0;
-  for (let w = 0; w <= threads; w++) nodes += stats[w * Stat.SIZE + Stat.LIVE];
   return { interactions: RULE_CLASSES.reduce((t, k) => t + byRule[k], 0), byRule, seconds: (performance.now() - started) / 1000, nodes };
 }

@@ -13,4 +13,5 @@ if (port) {
     const reply = handle(msg);
     if (reply) port.postMessage(reply);
   });
+  port.postMessage({ type: "ready" });
 }
