@@ -44,10 +44,11 @@ export function compileProgramDetailed(program: Program, opts: CompileOptions = 
   if (!env.defs.has(entry)) {
     diags.add(LangErrorCode.ENTRY_MISSING, `missing entry: no definition ${entry}${suggest(entry, [...env.defs.keys()])}; add \`${entry} = ...\``);
   }
-  diags.throwIfAny();
-
+  // Equations are compiled even when other definitions have problems, so non-exhaustive
+  // definitions are reported together with everything else.
+  const broken = new Set(diags.list.map((d) => d.def));
   const patterns = new PatternCompiler(env, diags);
-  const terms = program.defs.map((d) => ({ name: d.name, term: patterns.compile(d) }));
+  const terms = program.defs.filter((d) => !broken.has(d.name)).map((d) => ({ name: d.name, term: patterns.compile(d) }));
   diags.throwIfAny();
 
   const globals = new Set(env.defs.keys());

@@ -41,7 +41,10 @@ export class Diagnostics {
   add(code: string, message: string, span?: Span, def?: string): void {
     this.list.push({ code, message, ...(span ? { span } : {}), ...(def ? { def } : {}) });
   }
+  /** Throw every diagnostic so far, in source order (those without a location last). */
   throwIfAny(): void {
-    if (this.list.length > 0) throw new LangError(this.list);
+    if (this.list.length === 0) return;
+    const at = (d: Diagnostic): number => d.span?.start ?? Number.MAX_SAFE_INTEGER;
+    throw new LangError([...this.list].sort((a, b) => at(a) - at(b)));
   }
 }
