@@ -55,6 +55,8 @@ export class NetCore {
   readonly defs: readonly CompiledDef[];
   /** Scratch: where each node of the definition being expanded went. */
   private locs: Uint32Array;
+  /** Most redex stack slots one interaction can fill (COMM: 4 redexes; DREF: a definition's redexes and one). */
+  readonly room: number;
 
   constructor(book: CompiledBook, memory: number) {
     this.defs = book.defs;
@@ -64,8 +66,13 @@ export class NetCore {
     this.heap = new Uint32Array(2 * this.capacity);
     this.rbag = new Uint32Array(2 * INITIAL_REDEXES);
     let largest = 1;
-    for (const d of book.defs) largest = Math.max(largest, d.size);
+    let pairs = 4;
+    for (const d of book.defs) {
+      largest = Math.max(largest, d.size);
+      pairs = Math.max(pairs, d.redexes.length / 2 + 1);
+    }
     this.locs = new Uint32Array(largest);
+    this.room = 2 * pairs;
   }
 
   /** Take one node: the free list first, then the bump pointer. */
@@ -103,17 +110,27 @@ export class NetCore {
     this.capacity = cap;
   }
 
-  /** Push a redex (two main ports). */
+  /**
+   * Push a redex (two main ports). Unchecked: the reduction loop calls
+   * `ensureRoom` before every interaction, which leaves room for the most
+   * redexes one interaction can push.
+   */
   push(a: number, b: number): void {
-    let r = this.rlen;
-    if (r + 2 > this.rbag.length) {
-      const next = new Uint32Array(this.rbag.length * 2);
-      next.set(this.rbag);
-      this.rbag = next;
-    }
+    const r = this.rlen;
     this.rbag[r] = a;
     this.rbag[r + 1] = b;
     this.rlen = r + 2;
+  }
+
+  /** Make room on the redex stack for one more interaction's pushes. */
+  ensureRoom(): void {
+    if (this.rlen + this.room > this.rbag.length) {
+      let size = this.rbag.length * 2;
+      while (this.rlen + this.room > size) size *= 2;
+      const next = new Uint32Array(size);
+      next.set(this.rbag);
+      this.rbag = next;
+    }
   }
 
   /**
@@ -121,11 +138,12 @@ export class NetCore {
    * end; two main ports make a redex.
    */
   link(a: number, b: number): void {
+    const h = this.heap;
     if ((a & 0xf) <= 3) {
-      this.heap[((a >>> 4) << 1) | (a & 1)] = b;
-      if ((b & 0xf) <= 3) this.heap[((b >>> 4) << 1) | (b & 1)] = a;
+      h[((a >>> 4) << 1) | (a & 1)] = b;
+      if ((b & 0xf) <= 3) h[((b >>> 4) << 1) | (b & 1)] = a;
     } else if ((b & 0xf) <= 3) {
-      this.heap[((b >>> 4) << 1) | (b & 1)] = a;
+      h[((b >>> 4) << 1) | (b & 1)] = a;
     } else {
       this.push(a, b);
     }
@@ -139,7 +157,16 @@ export class NetCore {
     const def = this.defs[d];
     const size = def.size;
     const locs = this.locs;
-    for (let i = 0; i < size; i++) locs[i] = this.alloc();
+    let f = this.freeHead;
+    let i = 0;
+    const free = this.heap;
+    while (i < size && f !== 0) {
+      locs[i++] = f;
+      f = free[f << 1];
+    }
+    this.freeHead = f;
+    this.live += i;
+    for (; i < size; i++) locs[i] = this.alloc();
     const h = this.heap;
     const nodes = def.nodes;
     for (let i = 0; i < size; i++) {

@@ -55,6 +55,7 @@ export function reduceChunk(c: NetCore, budget: number): number {
   while (n < budget && c.rlen !== 0) {
     const r = c.rlen - 2;
     c.rlen = r;
+    c.ensureRoom();
     interact(c, c.rbag[r], c.rbag[r + 1]);
     n++;
   }
@@ -128,6 +129,7 @@ export class Reducer {
   expandAt(slot: number): void {
     const c = this.core;
     if (c.total() + 1 > this.limit) throw new InteractionLimitError(this.limit);
+    c.ensureRoom();
     const root = c.instantiate(c.heap[slot] >>> 4);
     c.link(varTo(slot), root);
     c.counts[Rule.DREF]++;
