@@ -1,0 +1,342 @@
+/**
+ * The host loop: upload the booted net, encode batches of rounds
+ * (reduce + between, indirect dispatch), read back only a small status
+ * block after each batch, and when no redex is left read the heap, expand
+ * the REFs the normal-form walk finds, and repeat until none is left.
+ */
+import {
+  type CompiledBook,
+  InteractionLimitError,
+  NODE_BYTES,
+  type Net,
+  OutOfMemoryError,
+  type Progress,
+  RULE_CLASSES,
+  type RunOptions,
+  type RunStats,
+  TAG_NAMES,
+  Tag,
+  TypeErrorPair,
+  AbortedError,
+  canonicalize,
+  emptyByRule,
+  varTo,
+  DEFAULT_MEMORY,
+} from "@hvm/ir";
+import { bootEntry, encodeBook } from "./book.js";
+import { DeviceLostError, GpuError } from "./errors.js";
+import { BAG_HEADER, CHUNK_NODES, ERR_TYPE, type KernelConfig, type MemoryPlan, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, planMemory } from "./layout.js";
+import { type Pipelines, createPipelines, pipelineKey } from "./pipelines.js";
+import { findRefs, readNet } from "./walk.js";
+
+/** Seconds spent in each phase of a run. */
+export interface Timing {
+  setup: number;
+  upload: number;
+  reduction: number;
+  readback: number;
+}
+
+export interface GpuRunResult {
+  net: Net;
+  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number };
+}
+
+const STATUS_WORDS = 16;
+const MAX_ROUNDS = 256;
+const now = (): number => performance.now() / 1000;
+
+export class Driver {
+  private readonly cache = new Map<string, Promise<Pipelines>>();
+  lost: GPUDeviceLostInfo | undefined;
+
+  constructor(
+    readonly device: GPUDevice,
+    readonly kernel: KernelConfig,
+  ) {
+    void device.lost.then((info) => {
+      this.lost = info;
+    });
+  }
+
+  pipelines(plan: MemoryPlan): Promise<Pipelines> {
+    const key = pipelineKey(plan, this.kernel);
+    let p = this.cache.get(key);
+    if (!p) {
+      p = createPipelines(this.device, plan, this.kernel);
+      p.catch(() => this.cache.delete(key));
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  checkLost(): void {
+    if (this.lost) throw new DeviceLostError(this.lost.reason, this.lost.message);
+  }
+
+  async run(book: CompiledBook, entry: number, opts: RunOptions): Promise<GpuRunResult> {
+    this.checkLost();
+    const t0 = now();
+    const plan = planMemory(opts.memory ?? DEFAULT_MEMORY, this.device.limits, this.kernel);
+    const oom = (): OutOfMemoryError => new OutOfMemoryError(plan.nodes, plan.nodes * NODE_BYTES);
+    const limit = opts.maxInteractions ?? Infinity;
+    if (opts.signal?.aborted) throw new AbortedError();
+    if (limit < 1) throw new InteractionLimitError(limit);
+    const boot = bootEntry(book.defs[entry], CHUNK_NODES, Tag.ERA);
+    if (boot.used > plan.nodes || boot.redexes.length / 2 > plan.bagCapacity) throw oom();
+    const pipes = await this.pipelines(plan);
+    const run = new GpuRun(this.device, plan, pipes, this.kernel, encodeBook(book));
+    try {
+      await run.create();
+      const t1 = now();
+      run.upload(boot.slots, boot.redexes, Math.ceil(boot.used / CHUNK_NODES));
+      await this.device.queue.onSubmittedWorkDone();
+      const t2 = now();
+      let reduction = 0;
+      let readback = 0;
+      let rounds = 0;
+      let batches = 0;
+      let perBatch = 4;
+      let status = run.emptyStatus();
+      for (;;) {
+        const tb = now();
+        status = await run.batch(perBatch, this);
+        reduction += now() - tb;
+        rounds += perBatch;
+        batches++;
+        perBatch = Math.min(MAX_ROUNDS, perBatch * 2);
+        if (status.error === ERR_TYPE) throw new TypeErrorPair(TAG_NAMES[status.tagA], TAG_NAMES[status.tagB]);
+        if (status.error !== 0) throw oom();
+        const total = status.total + 1;
+        if (total > limit) throw new InteractionLimitError(limit);
+        if (opts.signal?.aborted) throw new AbortedError();
+        opts.onProgress?.(progress(status, reduction, plan));
+        if (status.pending > 0) continue;
+        const tr = now();
+        const heap = await run.readHeap(status.cursor, this);
+        const refs = findRefs(heap.get, heap.slots);
+        if (refs.length === 0) {
+          const net = canonicalize(readNet(heap.get, heap.slots, book.names));
+          readback += now() - tr;
+          const byRule = status.byRule;
+          byRule.DREF += 1;
+          const seconds = reduction;
+          return {
+            net,
+            stats: {
+              interactions: total,
+              byRule,
+              seconds,
+              mips: seconds > 0 ? total / seconds / 1e6 : 0,
+              peakNodes: heap.slots / 2,
+              timing: { setup: t1 - t0, upload: t2 - t1, reduction, readback },
+              rounds,
+              batches,
+              heapNodes: plan.nodes,
+            },
+          };
+        }
+        if (refs.length > plan.bagCapacity) throw oom();
+        run.queueExpansions(refs, heap.get);
+        readback += now() - tr;
+        perBatch = 4;
+      }
+    } finally {
+      run.destroy();
+    }
+  }
+}
+
+interface Status {
+  total: number;
+  byRule: Record<(typeof RULE_CLASSES)[number], number>;
+  error: number;
+  tagA: number;
+  tagB: number;
+  cursor: number;
+  pending: number;
+}
+
+function progress(s: Status, seconds: number, plan: MemoryPlan): Progress {
+  return { interactions: s.total + 1, byRule: { ...s.byRule, DREF: s.byRule.DREF + 1 }, seconds, nodes: Math.min(plan.nodes, s.cursor * CHUNK_NODES) };
+}
+
+/** The buffers and bind groups of one run. */
+class GpuRun {
+  private readonly buffers: GPUBuffer[] = [];
+  state!: GPUBuffer;
+  bookBuf!: GPUBuffer;
+  bags: GPUBuffer[] = [];
+  heaps: GPUBuffer[] = [];
+  indirect!: GPUBuffer;
+  staging!: GPUBuffer;
+  groups: GPUBindGroup[] = [];
+  indirectGroup!: GPUBindGroup;
+  /** The bag holding the pending redexes. */
+  parity = 0;
+
+  constructor(
+    readonly device: GPUDevice,
+    readonly plan: MemoryPlan,
+    readonly pipes: Pipelines,
+    readonly kernel: KernelConfig,
+    readonly book: Uint32Array,
+  ) {}
+
+  private buffer(label: string, size: number, usage: GPUBufferUsageFlags): GPUBuffer {
+    const b = this.device.createBuffer({ label, size: Math.ceil(size / 4) * 4, usage });
+    this.buffers.push(b);
+    return b;
+  }
+
+  async create(): Promise<void> {
+    const d = this.device;
+    const S = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
+    d.pushErrorScope("out-of-memory");
+    d.pushErrorScope("validation");
+    this.state = this.buffer("hvm-state", this.plan.stateWords * 4, S);
+    this.bookBuf = this.buffer("hvm-book", this.book.byteLength, S);
+    this.bags = [0, 1].map((i) => this.buffer(`hvm-bag${i}`, (BAG_HEADER + 2 * this.plan.bagCapacity) * 4, S));
+    this.heaps = this.plan.heapBufferBytes.map((bytes, i) => this.buffer(`hvm-heap${i}`, bytes, S));
+    this.indirect = this.buffer("hvm-indirect", 16, GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_DST);
+    this.staging = this.buffer("hvm-status", (STATUS_WORDS + 2) * 4, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+    const heapEntries = this.heaps.map((buffer, i) => ({ binding: 4 + i, resource: { buffer } }));
+    this.groups = [0, 1].map((i) =>
+      d.createBindGroup({
+        layout: this.pipes.main,
+        entries: [
+          { binding: 0, resource: { buffer: this.state } },
+          { binding: 1, resource: { buffer: this.bookBuf } },
+          { binding: 2, resource: { buffer: this.bags[i] } },
+          { binding: 3, resource: { buffer: this.bags[1 - i] } },
+          ...heapEntries,
+        ],
+      }),
+    );
+    this.indirectGroup = d.createBindGroup({ layout: this.pipes.indirect, entries: [{ binding: 0, resource: { buffer: this.indirect } }] });
+    const validation = await d.popErrorScope();
+    const memory = await d.popErrorScope();
+    if (memory) throw new GpuError(`allocating ${this.plan.heapBufferBytes.reduce((a, b) => a + b, 0)} bytes of heap`, `${memory.message}; lower --memory`);
+    if (validation) throw new GpuError("creating buffers", validation.message);
+  }
+
+  /** Write the booted heap, the entry's redexes and the allocator start. */
+  upload(slots: Uint32Array, redexes: Uint32Array, usedChunks: number): void {
+    const q = this.device.queue;
+    q.writeBuffer(this.bookBuf, 0, this.book);
+    this.writeSlots(0, slots);
+    q.writeBuffer(this.state, S_CURSOR * 4, new Uint32Array([usedChunks]));
+    q.writeBuffer(this.state, this.plan.ownerBase * 4, new Uint32Array([1]));
+    this.writeBag(redexes);
+  }
+
+  private writeSlots(first: number, data: Uint32Array): void {
+    const per = 2 ** this.plan.bindingShift;
+    let done = 0;
+    while (done < data.length) {
+      const slot = first + done;
+      const b = Math.floor(slot / per);
+      const within = slot - b * per;
+      const n = Math.min(data.length - done, per - within);
+      this.device.queue.writeBuffer(this.heaps[b], within * 4, data, done, n);
+      done += n;
+    }
+  }
+
+  private writeBag(redexes: Uint32Array): void {
+    const q = this.device.queue;
+    const n = redexes.length / 2;
+    const bag = new Uint32Array(BAG_HEADER + redexes.length);
+    bag[0] = n;
+    bag.set(redexes, BAG_HEADER);
+    q.writeBuffer(this.bags[this.parity], 0, bag);
+    const groups = Math.min(this.kernel.maxWorkgroups, Math.ceil(n / this.kernel.workgroupSize));
+    q.writeBuffer(this.indirect, 0, new Uint32Array([groups, 1, 1]));
+  }
+
+  emptyStatus(): Status {
+    return { total: 0, byRule: emptyByRule(), error: 0, tagA: 0, tagB: 0, cursor: 0, pending: 0 };
+  }
+
+  /** Encode `rounds` rounds, submit, and read the status block. */
+  async batch(rounds: number, driver: Driver): Promise<Status> {
+    const d = this.device;
+    d.pushErrorScope("validation");
+    const enc = d.createCommandEncoder({ label: "hvm-batch" });
+    const pass = enc.beginComputePass();
+    for (let r = 0; r < rounds; r++) {
+      pass.setPipeline(this.pipes.reduce);
+      pass.setBindGroup(0, this.groups[this.parity]);
+      pass.dispatchWorkgroupsIndirect(this.indirect, 0);
+      pass.setPipeline(this.pipes.between);
+      pass.setBindGroup(1, this.indirectGroup);
+      pass.dispatchWorkgroups(1);
+      this.parity ^= 1;
+    }
+    pass.end();
+    enc.copyBufferToBuffer(this.state, 0, this.staging, 0, STATUS_WORDS * 4);
+    enc.copyBufferToBuffer(this.bags[this.parity], 0, this.staging, STATUS_WORDS * 4, 4);
+    d.queue.submit([enc.finish()]);
+    const err = await d.popErrorScope();
+    if (err) throw new GpuError("submitting a batch", err.message);
+    const w = await this.map(this.staging, driver);
+    const byRule = emptyByRule();
+    let total = 0;
+    RULE_CLASSES.forEach((name, c) => {
+      const v = w[2 * c] + w[2 * c + 1] * 2 ** 32;
+      byRule[name] = v;
+      total += v;
+    });
+    return { total, byRule, error: w[S_ERR], tagA: w[S_ERR_A], tagB: w[S_ERR_B], cursor: w[S_CURSOR], pending: w[STATUS_WORDS] };
+  }
+
+  private async map(buf: GPUBuffer, driver: Driver): Promise<Uint32Array> {
+    try {
+      await buf.mapAsync(GPUMapMode.READ);
+    } catch (e) {
+      driver.checkLost();
+      throw new GpuError("reading results back", e instanceof Error ? e.message : String(e));
+    }
+    const out = new Uint32Array(buf.getMappedRange().slice(0));
+    buf.unmap();
+    return out;
+  }
+
+  /** Copy the used part of the heap (chunks handed out so far) to the host. */
+  async readHeap(cursor: number, driver: Driver): Promise<{ get: (slot: number) => number; slots: number }> {
+    const nodes = cursor >= this.plan.chunks ? this.plan.nodes : Math.min(this.plan.nodes, cursor * CHUNK_NODES);
+    const slots = 2 * nodes;
+    const per = 2 ** this.plan.bindingShift;
+    const parts: Uint32Array[] = [];
+    const enc = this.device.createCommandEncoder();
+    const stagings: GPUBuffer[] = [];
+    for (let b = 0; b * per < slots; b++) {
+      const n = Math.min(per, slots - b * per);
+      const s = this.buffer(`hvm-readback${b}`, n * 4, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+      enc.copyBufferToBuffer(this.heaps[b], 0, s, 0, n * 4);
+      stagings.push(s);
+    }
+    this.device.queue.submit([enc.finish()]);
+    for (const s of stagings) {
+      parts.push(await this.map(s, driver));
+      s.destroy();
+    }
+    const get = parts.length === 1 ? (s: number) => parts[0][s] ?? 0 : (s: number) => parts[Math.floor(s / per)]?.[s % per] ?? 0;
+    return { get, slots };
+  }
+
+  /** Turn each REF slot into an empty cell and queue REF ~ VR(slot) expansion jobs. */
+  queueExpansions(refs: readonly number[], heap: (slot: number) => number): void {
+    const pairs = new Uint32Array(2 * refs.length);
+    refs.forEach((slot, i) => {
+      pairs[2 * i] = heap(slot);
+      pairs[2 * i + 1] = varTo(slot);
+      this.writeSlots(slot, new Uint32Array([varTo(slot)]));
+    });
+    this.writeBag(pairs);
+  }
+
+  destroy(): void {
+    for (const b of this.buffers) b.destroy();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Memory plan: how a requested heap size maps onto storage bindings, chunks,
+ * redex bags and the state buffer, within the device's limits.
+ *
+ *   heap      2 u32 slots a node, split over `heapBindings` buffers of
+ *             2^bindingShift slots each (the last one may be shorter)
+ *   chunks    CHUNK_NODES nodes each; an invocation owns one at a time
+ *   bags      word 0: count; pairs of main ports from word BAG_HEADER
+ *   state     counters, error, chunk cursor, per-invocation allocator,
+ *             chunk owner table (S_* offsets below)
+ */
+import { NODE_BYTES, VALUE_MAX } from "@hvm/ir";
+import { ShaderBuildError } from "./errors.js";
+
+/** Nodes per allocation chunk. */
+export const CHUNK_NODES = 64;
+/** Words before the first pair of a redex bag (word 0 is the count). */
+export const BAG_HEADER = 2;
+/** State buffer: 64-bit interaction counters, lo/hi per rule class. */
+export const S_COUNT = 0;
+/** State buffer: error code (0 none, then ERR_*), and the two tags of a type error. */
+export const S_ERR = 10;
+export const S_ERR_A = 11;
+export const S_ERR_B = 12;
+/** State buffer: the chunk cursor (monotonic; chunks handed out so far). */
+export const S_CURSOR = 13;
+/** State buffer: per-invocation allocator (next node, chunk end), from here. */
+export const S_ALLOC = 16;
+/** Storage buffers besides the heap: state, book, bag in, bag out. */
+export const FIXED_STORAGE_BUFFERS = 4;
+
+export const ERR_TYPE = 1;
+export const ERR_OOM = 2;
+export const ERR_BAG = 3;
+
+/** Kernel geometry and tuning; part of the shader's identity. */
+export interface KernelConfig {
+  /** Invocations per workgroup. */
+  workgroupSize: number;
+  /** Most workgroups in one dispatch (sizes the allocator table). */
+  maxWorkgroups: number;
+  /** Interactions one invocation performs per dispatch before spilling. */
+  budget: number;
+  /** Redex pairs in an invocation's private stack. */
+  localCapacity: number;
+}
+
+export interface MemoryPlan {
+  nodes: number;
+  chunks: number;
+  /** log2 of the slots in one heap binding. */
+  bindingShift: number;
+  /** Byte size of each heap buffer. */
+  heapBufferBytes: number[];
+  /** Redex pairs a bag holds. */
+  bagCapacity: number;
+  /** Words of the state buffer. */
+  stateWords: number;
+  /** Word offset of the chunk owner table in the state buffer. */
+  ownerBase: number;
+}
+
+export interface DeviceLimitsLike {
+  readonly maxStorageBufferBindingSize: number;
+  readonly maxBufferSize: number;
+  readonly maxStorageBuffersPerShaderStage: number;
+}
+
+/** Plan a heap of about `memory` bytes for a device with `limits`. */
+export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: KernelConfig): MemoryPlan {
+  const bindingBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+  const bindingShift = Math.min(29, Math.floor(Math.log2(bindingBytes / 4)));
+  const slotsPerBinding = 2 ** bindingShift;
+  const maxBindings = Math.min(16, limits.maxStorageBuffersPerShaderStage) - FIXED_STORAGE_BUFFERS;
+  if (maxBindings < 1) throw new ShaderBuildError(`the device allows ${limits.maxStorageBuffersPerShaderStage} storage buffers per stage; at least ${FIXED_STORAGE_BUFFERS + 1} are needed`);
+  const maxNodes = Math.min(VALUE_MAX + 1, (maxBindings * slotsPerBinding) / 2);
+  let nodes = Math.floor(Math.min(Math.max(memory, 0) / NODE_BYTES, maxNodes));
+  nodes -= nodes % CHUNK_NODES;
+  nodes = Math.max(nodes, 2 * CHUNK_NODES);
+  const chunks = nodes / CHUNK_NODES;
+  const heapBufferBytes: number[] = [];
+  for (let left = 2 * nodes; left > 0; left -= slotsPerBinding) heapBufferBytes.push(Math.min(left, slotsPerBinding) * 4);
+  const bagWords = Math.floor(bindingBytes / 4) - BAG_HEADER;
+  const bagCapacity = Math.min(Math.floor(bagWords / 2), Math.max(nodes >>> 2, 1 << 16));
+  const ownerBase = S_ALLOC + 2 * kernel.workgroupSize * kernel.maxWorkgroups;
+  return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase };
+}
+
+/** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */
+export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
+  return isCpuAdapter
+    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32 }
+    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 12, localCapacity: 32 };
+}

@@ -1,0 +1,65 @@
+/**
+ * createWebGpuRuntime: ir's Runtime on an injected GPUDevice.
+ */
+import { type Book, DEFAULT_ENTRY, ErrorCode, HvmError, type RunOptions, type Runtime, compileBook } from "@hvm/ir";
+import { Driver, type GpuRunResult } from "./driver.js";
+import { type KernelConfig, defaultKernel } from "./layout.js";
+
+export interface AdapterInfoLike {
+  readonly vendor?: string;
+  readonly architecture?: string;
+  readonly device?: string;
+  readonly description?: string;
+}
+
+export interface WebGpuRuntimeOptions {
+  device: GPUDevice;
+  /** Names the runtime and picks the kernel geometry (CPU adapters get a narrow one). */
+  adapterInfo?: AdapterInfoLike;
+  /** Override the kernel geometry (workgroup size, width, budget, local stack). */
+  kernel?: Partial<KernelConfig>;
+}
+
+export interface WebGpuRuntime extends Runtime {
+  run(book: Book, opts?: RunOptions): Promise<GpuRunResult>;
+  readonly kernel: KernelConfig;
+}
+
+/** A human name for an adapter: its description, else vendor/architecture/device. */
+export function adapterName(info: AdapterInfoLike | undefined): string {
+  if (!info) return "gpu";
+  const d = info.description?.trim();
+  if (d) return d;
+  const parts = [info.vendor, info.architecture, info.device].filter((s) => s && s.trim() !== "");
+  return parts.length > 0 ? parts.join(" ") : "gpu";
+}
+
+/** Adapters that run on the CPU (Mesa lavapipe/llvmpipe, SwiftShader). */
+export function isCpuAdapter(info: AdapterInfoLike | undefined): boolean {
+  const text = `${info?.vendor ?? ""} ${info?.architecture ?? ""} ${info?.device ?? ""} ${info?.description ?? ""}`.toLowerCase();
+  return /llvmpipe|lavapipe|swiftshader|cpu/.test(text);
+}
+
+export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
+  const info = opts.adapterInfo ?? (opts.device as GPUDevice & { adapterInfo?: AdapterInfoLike }).adapterInfo;
+  const kernel = { ...defaultKernel(isCpuAdapter(info)), ...opts.kernel };
+  const driver = new Driver(opts.device, kernel);
+  let disposed = false;
+  return {
+    name: `webgpu:${adapterName(info)}`,
+    kernel,
+    async run(book: Book, runOpts: RunOptions = {}): Promise<GpuRunResult> {
+      if (disposed) throw new HvmError(ErrorCode.DEVICE, "this WebGPU runtime was disposed; create a new one");
+      const entry = runOpts.entry ?? DEFAULT_ENTRY;
+      const compiled = compileBook(book, { entry });
+      const index = compiled.index.get(entry);
+      if (index === undefined) {
+        throw new HvmError(ErrorCode.ENTRY_MISSING, `entry @${entry} is not defined; define it or pick one of: ${compiled.names.map((n) => `@${n}`).join(", ")}`);
+      }
+      return driver.run(compiled, index, runOpts);
+    },
+    async dispose(): Promise<void> {
+      disposed = true;
+    },
+  };
+}

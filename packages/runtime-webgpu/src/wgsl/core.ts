@@ -1,0 +1,233 @@
+/**
+ * WGSL core: bindings, heap accessors over several storage bindings, the
+ * redex stacks, the chunk allocator, and the linking protocol (take/link on
+ * cells, 32-bit load/store/exchange only; see docs/webgpu.md).
+ */
+import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, S_ALLOC, S_COUNT, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B } from "../layout.js";
+
+/** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
+export function bindings(plan: MemoryPlan): string {
+  const heaps = plan.heapBufferBytes.map((_, i) => `@group(0) @binding(${4 + i}) var<storage, read_write> heap${i}: array<atomic<u32>>;`);
+  return [
+    "@group(0) @binding(0) var<storage, read_write> st: array<atomic<u32>>;",
+    "@group(0) @binding(1) var<storage, read> book: array<u32>;",
+    "@group(0) @binding(2) var<storage, read_write> bin: array<atomic<u32>>;",
+    "@group(0) @binding(3) var<storage, read_write> bout: array<atomic<u32>>;",
+    ...heaps,
+  ].join("\n");
+}
+
+/** hload/hstore/hxchg: one heap of slots, split over the bindings by the slot's high bits. */
+export function heapAccessors(plan: MemoryPlan): string {
+  const n = plan.heapBufferBytes.length;
+  const op = (body: (h: string, i: string) => string, ret: boolean): string => {
+    if (n === 1) return `  ${ret ? "return " : ""}${body("heap0", "s")};`;
+    const cases = plan.heapBufferBytes.map((_, b) => {
+      const label = b === n - 1 ? "default" : `case ${b}u`;
+      return `    ${label}: { ${ret ? "return " : ""}${body(`heap${b}`, "s & SLOT_MASK")}; }`;
+    });
+    return ["  switch (s >> SLOT_SHIFT) {", ...cases, "  }"].join("\n");
+  };
+  return [
+    `const SLOT_SHIFT: u32 = ${plan.bindingShift}u;`,
+    `const SLOT_MASK: u32 = ${(2 ** plan.bindingShift - 1) >>> 0}u;`,
+    "fn hload(s: u32) -> u32 {",
+    op((h, i) => `atomicLoad(&${h}[${i}])`, true),
+    "}",
+    "fn hstore(s: u32, v: u32) {",
+    op((h, i) => `atomicStore(&${h}[${i}], v)`, false),
+    "}",
+    "fn hxchg(s: u32, v: u32) -> u32 {",
+    op((h, i) => `atomicExchange(&${h}[${i}], v)`, true),
+    "}",
+  ].join("\n");
+}
+
+/** Ports, stacks, allocator, take and link. */
+export function core(plan: MemoryPlan, k: KernelConfig): string {
+  return `
+const WG: u32 = ${k.workgroupSize}u;
+const MAX_WG: u32 = ${k.maxWorkgroups}u;
+const BUDGET: u32 = ${k.budget}u;
+const LOCAL_CAP: u32 = ${k.localCapacity}u;
+const CHUNK: u32 = ${CHUNK_NODES}u;
+const NCHUNKS: u32 = ${plan.chunks}u;
+const BAG_CAP: u32 = ${plan.bagCapacity}u;
+const BAG_HEADER: u32 = ${BAG_HEADER}u;
+const S_COUNT: u32 = ${S_COUNT}u;
+const S_ERR: u32 = ${S_ERR}u;
+const S_ERR_A: u32 = ${S_ERR_A}u;
+const S_ERR_B: u32 = ${S_ERR_B}u;
+const S_CURSOR: u32 = ${S_CURSOR}u;
+const S_ALLOC: u32 = ${S_ALLOC}u;
+const S_OWNER: u32 = ${plan.ownerBase}u;
+const ERR_OOM: u32 = ${ERR_OOM}u;
+const ERR_BAG: u32 = ${ERR_BAG}u;
+const NONE: u32 = 0xffffffffu;
+
+fn tag(p: u32) -> u32 { return p & 0xfu; }
+fn val(p: u32) -> u32 { return p >> 4u; }
+fn mk(t: u32, v: u32) -> u32 { return (v << 4u) | t; }
+fn is_var(p: u32) -> bool { return tag(p) <= RD2; }
+fn has_node(t: u32) -> bool { return t <= RD2 || t >= OP2; }
+// The slot (2*node + aux) a VR/RD pointer refers to, and back.
+fn slot_of(p: u32) -> u32 { return ((p >> 4u) << 1u) | (p & 1u); }
+fn var_to(s: u32) -> u32 { return ((s >> 1u) << 4u) | (s & 1u); }
+// Aux slot i (0 or 1) of the node a main port points to.
+fn aux(p: u32, i: u32) -> u32 { return (val(p) << 1u) + i; }
+fn shift(p: u32, base: u32) -> u32 { return select(p, p + (base << 4u), has_node(tag(p))); }
+
+var<private> stk: array<u32, ${2 * k.localCapacity}>;
+var<private> sp: u32;
+var<private> bot: u32;
+var<private> counts: array<u32, 8>;
+var<private> a_next: u32;
+var<private> a_end: u32;
+
+// Raise an error once; the first writer names it.
+fn fail(code: u32, ta: u32, tb: u32) {
+  loop {
+    let r = atomicCompareExchangeWeak(&st[S_ERR], 0u, code);
+    if (r.exchanged) {
+      atomicStore(&st[S_ERR_A], ta);
+      atomicStore(&st[S_ERR_B], tb);
+      return;
+    }
+    if (r.old_value != 0u) { return; }
+  }
+}
+
+fn push_global(a: u32, b: u32) {
+  let i = atomicAdd(&bout[0], 1u);
+  if (i >= BAG_CAP) { fail(ERR_BAG, 0u, 0u); return; }
+  atomicStore(&bout[BAG_HEADER + 2u * i], a);
+  atomicStore(&bout[BAG_HEADER + 2u * i + 1u], b);
+}
+
+fn push(a: u32, b: u32) {
+  if (sp == LOCAL_CAP) { push_global(a, b); return; }
+  stk[2u * sp] = a;
+  stk[2u * sp + 1u] = b;
+  sp += 1u;
+}
+
+// Chunks: claim k consecutive chunks that are wholly free (every slot NULL)
+// and owned by nobody; owners are a CAS on the chunk's word of the table.
+fn chunks_free(c: u32, k: u32) -> bool {
+  let end = (c + k) * CHUNK * 2u;
+  for (var s = c * CHUNK * 2u; s < end; s += 1u) {
+    if (hload(s) != 0u) { return false; }
+  }
+  return true;
+}
+
+fn release(c: u32, k: u32) {
+  for (var i = 0u; i < k; i += 1u) { atomicStore(&st[S_OWNER + c + i], 0u); }
+}
+
+fn claim(k: u32) -> u32 {
+  for (var t = 0u; t < NCHUNKS + 64u; t += 1u) {
+    let c = atomicAdd(&st[S_CURSOR], k) % NCHUNKS;
+    if (c + k > NCHUNKS) { continue; }
+    var got = 0u;
+    for (; got < k; got += 1u) {
+      if (!atomicCompareExchangeWeak(&st[S_OWNER + c + got], 0u, 1u).exchanged) { break; }
+    }
+    if (got == k && chunks_free(c, k)) { return c; }
+    release(c, got);
+    if (atomicLoad(&st[S_ERR]) != 0u) { return NONE; }
+  }
+  fail(ERR_OOM, 0u, 0u);
+  return NONE;
+}
+
+// n <= CHUNK consecutive nodes from the invocation's current chunk.
+fn alloc(n: u32) -> u32 {
+  if (a_next + n > a_end) {
+    let c = claim(1u);
+    if (c == NONE) { return NONE; }
+    if (a_end != 0u) { release((a_end - 1u) / CHUNK, 1u); }
+    a_next = c * CHUNK;
+    a_end = a_next + CHUNK;
+  }
+  let r = a_next;
+  a_next += n;
+  return r;
+}
+
+// Any number of consecutive nodes: from the current chunk when they fit,
+// else a run of wholly free chunks held until the rule has written them
+// (release_run), so nobody else can claim them half-written.
+var<private> run_c: u32;
+var<private> run_k: u32;
+
+fn alloc_nodes(n: u32) -> u32 {
+  if (n == 0u) { return 0u; }
+  if (n <= CHUNK) { return alloc(n); }
+  let k = (n + CHUNK - 1u) / CHUNK;
+  let c = claim(k);
+  if (c == NONE) { return NONE; }
+  run_c = c;
+  run_k = k;
+  return c * CHUNK;
+}
+
+fn release_run() {
+  if (run_k != 0u) {
+    release(run_c, run_k);
+    run_k = 0u;
+  }
+}
+
+// take: read aux slot s of a node we own. An empty cell (VR to itself) stays
+// alive for the other end; anything else is consumed (slot set to NULL) and
+// a redirect becomes the variable it redirects to.
+fn take(s: u32) -> u32 {
+  let v = hload(s);
+  if (v == var_to(s)) { return v; }
+  hstore(s, 0u);
+  return select(v, v - 2u, tag(v) == RD1 || tag(v) == RD2);
+}
+
+// link: connect two wire ends. A variable end VR(c) is a visit to cell c:
+// exchange our side in; an empty cell means we deposited and are done,
+// otherwise the other end was here first: free the cell and continue with
+// what it left. Two main ports make a redex.
+fn link(a0: u32, b0: u32) {
+  var a = a0;
+  var b = b0;
+  loop {
+    if (!is_var(a)) { let t = a; a = b; b = t; }
+    if (!is_var(a)) { push(a, b); return; }
+    let c = slot_of(a);
+    let old = hxchg(c, select(b, b + 2u, is_var(b)));
+    if (old == a) { return; }
+    hstore(c, 0u);
+    a = select(old, old - 2u, tag(old) == RD1 || tag(old) == RD2);
+  }
+}
+
+// Rules queue their links (at most 4) and the dispatcher performs them in
+// one loop, so the linking code exists once in the compiled shader.
+var<private> la: array<u32, 4>;
+var<private> lb: array<u32, 4>;
+var<private> nl: u32;
+
+fn later(a: u32, b: u32) {
+  la[nl] = a;
+  lb[nl] = b;
+  nl += 1u;
+}
+
+fn link_all() {
+  for (var i = 0u; i < nl; i += 1u) { link(la[i], lb[i]); }
+  nl = 0u;
+}
+
+// A fresh wire between two slots of new nodes: the cell holds VR to itself.
+fn wire(cell: u32, other: u32) {
+  hstore(cell, var_to(cell));
+  hstore(other, var_to(cell));
+}
+`;
+}

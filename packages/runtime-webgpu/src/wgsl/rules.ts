@@ -1,0 +1,220 @@
+/**
+ * WGSL interaction rules: one function per rule of ir's table, each the same
+ * shape (allocate, load = take the aux ports, store = write new nodes, link),
+ * and one dispatcher driven by the generated rule table.
+ */
+import { ERR_TYPE } from "../layout.js";
+
+export function rules(): string {
+  return `
+const ERR_TYPE: u32 = ${ERR_TYPE}u;
+
+// ANNI  CTi ~ CTi
+//   a1  a2                a1 ---- b1
+//    \\ /                  a2 ---- b2
+//     A ~ B      ==>
+//    / \\
+//   b1  b2
+fn rule_anni(a: u32, b: u32) {
+  let a1 = take(aux(a, 0u));
+  let a2 = take(aux(a, 1u));
+  let b1 = take(aux(b, 0u));
+  let b2 = take(aux(b, 1u));
+  later(a1, b1);
+  later(a2, b2);
+}
+
+// COMM  CTi ~ CTj, CTi ~ OP2, CTi ~ MAT (any two binary nodes that commute)
+//   a1  a2            a1 ~ B1(w11 w12)   b1 ~ A1(w11 w21)
+//    \\ /              a2 ~ B2(w21 w22)   b2 ~ A2(w12 w22)
+//     A ~ B    ==>   (Bk.aux l and Al.aux k are one wire, its cell on Al)
+//    / \\
+//   b1  b2
+fn rule_comm(a: u32, b: u32, n: u32) {
+  let a1 = take(aux(a, 0u));
+  let a2 = take(aux(a, 1u));
+  let b1 = take(aux(b, 0u));
+  let b2 = take(aux(b, 1u));
+  // B1 = n, B2 = n + 1, A1 = n + 2, A2 = n + 3
+  wire(2u * (n + 2u), 2u * n);
+  wire(2u * (n + 3u), 2u * n + 1u);
+  wire(2u * (n + 2u) + 1u, 2u * (n + 1u));
+  wire(2u * (n + 3u) + 1u, 2u * (n + 1u) + 1u);
+  later(a1, mk(tag(b), n));
+  later(a2, mk(tag(b), n + 1u));
+  later(b1, mk(tag(a), n + 2u));
+  later(b2, mk(tag(a), n + 3u));
+}
+
+// PASS  CTi ~ OP1(x)
+//   c1  c2             c1 ~ OP1(x, w1)
+//    \\ /               c2 ~ OP1(x, w2)
+//     C ~ OP1(x, r) => r  ~ CTi(w1 w2)
+fn rule_pass(c: u32, o: u32, n: u32) {
+  let c1 = take(aux(c, 0u));
+  let c2 = take(aux(c, 1u));
+  let x = take(aux(o, 0u));
+  let r = take(aux(o, 1u));
+  // P1 = n, P2 = n + 1, Q = n + 2
+  hstore(2u * n, x);
+  hstore(2u * (n + 1u), x);
+  wire(2u * (n + 2u), 2u * n + 1u);
+  wire(2u * (n + 2u) + 1u, 2u * (n + 1u) + 1u);
+  later(c1, mk(OP1, n));
+  later(c2, mk(OP1, n + 1u));
+  later(r, mk(tag(c), n + 2u));
+}
+
+// COPY  NUM ~ CTi
+//          c1  c2            c1 ~ #n
+//           \\ /              c2 ~ #n
+//   #n  ~    C       ==>
+fn rule_copy(num: u32, c: u32) {
+  let c1 = take(aux(c, 0u));
+  let c2 = take(aux(c, 1u));
+  later(c1, num);
+  later(c2, num);
+}
+
+// ERAS  ERA ~ CTi / OP2 / MAT
+//          x1  x2            x1 ~ *
+//           \\ /              x2 ~ *
+//   *   ~    X       ==>
+fn rule_eras(e: u32, x: u32) {
+  let x1 = take(aux(x, 0u));
+  let x2 = take(aux(x, 1u));
+  later(x1, e);
+  later(x2, e);
+}
+
+// ERA1  ERA ~ OP1(x, r)
+//   *   ~  OP1(x, r)   ==>   r ~ *
+fn rule_era1(e: u32, o: u32) {
+  take(aux(o, 0u));
+  let r = take(aux(o, 1u));
+  later(r, e);
+}
+
+// DREF  REF ~ X (a binary node or OP1), or REF ~ VR(c) when the normal-form
+// walk expands a REF in place: copy the definition from the book into fresh
+// nodes (its internal wires already in cell form), queue its redexes, and
+// connect its root to X.
+//   @f ~ X     ==>   root(f') ~ X,  redexes(f')
+fn rule_dref(r: u32, x: u32, base: u32) {
+  let d = 4u * val(r);
+  let off = book[d];
+  let size = book[d + 1u];
+  let nred = book[d + 2u];
+  for (var i = 0u; i < 2u * size; i += 1u) {
+    hstore(2u * base + i, shift(book[off + i], base));
+  }
+  let rs = off + 2u * size;
+  for (var j = 0u; j < nred; j += 1u) {
+    push(shift(book[rs + 2u * j], base), shift(book[rs + 2u * j + 1u], base));
+  }
+  let root = shift(book[d + 3u], base);
+  if (is_var(root)) {
+    hstore(slot_of(root), x);
+  } else {
+    later(root, x);
+  }
+}
+
+// OP2N  OP2 ~ NUM(x)
+//   y   k                      y ~ OP1(x, k)
+//    \\ /
+//    OP2 ~ #x        ==>
+fn rule_op2n(o: u32, num: u32, n: u32) {
+  let y = take(aux(o, 0u));
+  let k = take(aux(o, 1u));
+  hstore(2u * n, num);
+  hstore(2u * n + 1u, k);
+  later(y, mk(OP1, n));
+}
+
+// OP1N  OP1(x, r) ~ NUM(y)
+//   OP1(x, r) ~ #y    ==>    r ~ #op(x, y)
+fn rule_op1n(o: u32, num: u32) {
+  let x = take(aux(o, 0u));
+  let r = take(aux(o, 1u));
+  later(r, mk(NUM, apply_op(val(x), val(num))));
+}
+
+// MATN  MAT ~ NUM(n)
+//   br  ret                  n == 0:  br ~ (ret *)
+//    \\ /                      n > 0:  br ~ (* (#(n-1) ret))
+//    MAT ~ #n        ==>
+fn rule_matn(m: u32, num: u32, n: u32) {
+  let br = take(aux(m, 0u));
+  let ret = take(aux(m, 1u));
+  let v = val(num);
+  if (v == 0u) {
+    hstore(2u * n, ret);
+    hstore(2u * n + 1u, ERA);
+  } else {
+    hstore(2u * n, ERA);
+    hstore(2u * n + 1u, mk(CT0, n + 1u));
+    hstore(2u * (n + 1u), mk(NUM, v - 1u));
+    hstore(2u * (n + 1u) + 1u, ret);
+  }
+  later(br, mk(CT0, n));
+}
+
+// TYPE  OP2/OP1/MAT ~ OP2/OP1/MAT: no rule; raise the error naming the pair.
+fn rule_type(a: u32, b: u32) {
+  fail(ERR_TYPE, tag(a), tag(b));
+}
+
+fn count(rule: u32) {
+  let cls = class_of(rule);
+  if (cls < CLASS_COUNT) { counts[cls] += 1u; }
+}
+
+// Nodes a rule allocates (a definition's size for DREF).
+fn nodes_for(rule: u32, a: u32) -> u32 {
+  switch (rule) {
+    case R_COMM: { return 4u; }
+    case R_PASS: { return 3u; }
+    case R_OP2N: { return 1u; }
+    case R_MATN: { return 2u; }
+    case R_DREF: { return book[4u * val(a) + 1u]; }
+    default: { return 0u; }
+  }
+}
+
+// The dispatcher: the generated table picks the rule and the operand order
+// (a redex whose right side is a variable is a normal-form expansion job,
+// REF ~ VR, run as DREF); the nodes are allocated here, the rule runs, and
+// its queued links are performed.
+fn interact(a0: u32, b0: u32) {
+  var rf = rule_of(a0, b0);
+  var a = a0;
+  var b = b0;
+  if (is_var(b0)) {
+    rf = vec2<u32>(R_DREF, 0u);
+  } else if (rf.y == 1u) {
+    a = b0;
+    b = a0;
+  }
+  let n = alloc_nodes(nodes_for(rf.x, a));
+  if (n == NONE) { return; }
+  switch (rf.x) {
+    case R_ANNI: { rule_anni(a, b); }
+    case R_COMM: { rule_comm(a, b, n); }
+    case R_PASS: { rule_pass(a, b, n); }
+    case R_COPY: { rule_copy(a, b); }
+    case R_ERAS: { rule_eras(a, b); }
+    case R_ERA1: { rule_era1(a, b); }
+    case R_DREF: { rule_dref(a, b, n); }
+    case R_OP2N: { rule_op2n(a, b, n); }
+    case R_OP1N: { rule_op1n(a, b); }
+    case R_MATN: { rule_matn(a, b, n); }
+    case R_TYPE: { rule_type(a, b); }
+    default: {}
+  }
+  release_run();
+  count(rf.x);
+  link_all();
+}
+`;
+}
