@@ -14,7 +14,7 @@ import { App, Lams, Var } from "./ast.js";
 import { checkProgram, suggest } from "./check.js";
 import { Encoder } from "./encode.js";
 import { buildEnv, type Env } from "./env.js";
-import { Diagnostics, LangErrorCode } from "./errors.js";
+import { Diagnostics, LangError, LangErrorCode } from "./errors.js";
 import { Lifter } from "./lift.js";
 import { PatternCompiler } from "./patterns.js";
 
@@ -37,6 +37,20 @@ export function compileProgram(program: Program, opts: CompileOptions = {}): ir.
 }
 
 export function compileProgramDetailed(program: Program, opts: CompileOptions = {}): Compiled {
+  try {
+    return compileChecked(program, opts);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new LangError([
+      {
+        code: LangErrorCode.TOO_DEEP,
+        message: "a term is nested too deeply for the compiler (thousands of levels of applications or lets); split it into definitions",
+      },
+    ]);
+  }
+}
+
+function compileChecked(program: Program, opts: CompileOptions): Compiled {
   const entry = opts.entry ?? ir.DEFAULT_ENTRY;
   const diags = new Diagnostics();
   const env = buildEnv(program, diags);

@@ -18,6 +18,7 @@ export const LangErrorCode = {
   ARITY: "E_ARITY",
   DUP_UNSAFE: "E_DUP_UNSAFE",
   PATTERN: "E_PATTERN",
+  TOO_DEEP: "E_TOO_DEEP",
 } as const;
 export type LangErrorCode = (typeof LangErrorCode)[keyof typeof LangErrorCode];
 
