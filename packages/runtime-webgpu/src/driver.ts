@@ -53,6 +53,8 @@ export class Driver {
   constructor(
     readonly device: GPUDevice,
     readonly kernel: KernelConfig,
+    /** Cap on one heap binding's bytes (below the device limit: tests the split heap). */
+    readonly maxBindingBytes = Infinity,
   ) {
     void device.lost.then((info) => {
       this.lost = info;
@@ -77,7 +79,9 @@ export class Driver {
   async run(book: CompiledBook, entry: number, opts: RunOptions): Promise<GpuRunResult> {
     this.checkLost();
     const t0 = now();
-    const plan = planMemory(opts.memory ?? DEFAULT_MEMORY, this.device.limits, this.kernel);
+    const l = this.device.limits;
+    const limits = { maxStorageBufferBindingSize: Math.min(l.maxStorageBufferBindingSize, this.maxBindingBytes), maxBufferSize: l.maxBufferSize, maxStorageBuffersPerShaderStage: l.maxStorageBuffersPerShaderStage };
+    const plan = planMemory(opts.memory ?? DEFAULT_MEMORY, limits, this.kernel);
     const oom = (): OutOfMemoryError => new OutOfMemoryError(plan.nodes, plan.nodes * NODE_BYTES);
     const limit = opts.maxInteractions ?? Infinity;
     if (opts.signal?.aborted) throw new AbortedError();

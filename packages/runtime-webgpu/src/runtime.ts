@@ -18,6 +18,8 @@ export interface WebGpuRuntimeOptions {
   adapterInfo?: AdapterInfoLike;
   /** Override the kernel geometry (workgroup size, width, budget, local stack). */
   kernel?: Partial<KernelConfig>;
+  /** Cap one heap storage binding below the device's limit (the heap is split over more bindings). */
+  maxBindingBytes?: number;
 }
 
 export interface WebGpuRuntime extends Runtime {
@@ -43,7 +45,7 @@ export function isCpuAdapter(info: AdapterInfoLike | undefined): boolean {
 export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
   const info = opts.adapterInfo ?? (opts.device as GPUDevice & { adapterInfo?: AdapterInfoLike }).adapterInfo;
   const kernel = { ...defaultKernel(isCpuAdapter(info)), ...opts.kernel };
-  const driver = new Driver(opts.device, kernel);
+  const driver = new Driver(opts.device, kernel, opts.maxBindingBytes);
   let disposed = false;
   return {
     name: `webgpu:${adapterName(info)}`,

@@ -1,0 +1,74 @@
+/**
+ * Bench: programs x {webgpu, cpu reference}, interactions/s with the time
+ * split (setup/upload/reduction/readback), checked against NAME.expected.
+ * Bundled with esbuild (platform node, `webgpu` external) to run on the GPU
+ * machine:  node bench.mjs [--runtime webgpu,cpu] [--memory BYTES]
+ *           [--wg N] [--max-wg N] [--budget N] [--out FILE] files...
+ */
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { compileBook } from "@hvm/ir";
+import { runCompiled } from "@hvm/runtime-cpu";
+import { parseBook, printNet } from "@hvm/syntax";
+import { listAdapters, requestNodeDevice } from "../src/node.js";
+import { createWebGpuRuntime } from "../src/runtime.js";
+
+interface Args {
+  runtimes: string[];
+  memory: number;
+  kernel: Record<string, number>;
+  out?: string;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { runtimes: ["webgpu", "cpu"], memory: 1 << 30, kernel: {}, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const next = (): string => argv[++i];
+    if (k === "--runtime") a.runtimes = next().split(",");
+    else if (k === "--memory") a.memory = Number(next());
+    else if (k === "--wg") a.kernel.workgroupSize = Number(next());
+    else if (k === "--max-wg") a.kernel.maxWorkgroups = Number(next());
+    else if (k === "--budget") a.kernel.budget = Number(next());
+    else if (k === "--out") a.out = next();
+    else a.files.push(k);
+  }
+  return a;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const rows: Record<string, unknown>[] = [];
+const adapters = args.runtimes.includes("webgpu") ? await listAdapters() : [];
+const acquired = args.runtimes.includes("webgpu") ? await requestNodeDevice() : undefined;
+const rt = acquired ? createWebGpuRuntime({ device: acquired.device, adapterInfo: acquired.adapterInfo, kernel: args.kernel }) : undefined;
+
+for (const file of args.files) {
+  const book = parseBook(readFileSync(file, "utf8"), file);
+  const expFile = file.replace(/\.hvmc$/, ".expected");
+  const expected = existsSync(expFile) ? readFileSync(expFile, "utf8") : undefined;
+  const check = (nf: string, rwts: number): boolean | undefined =>
+    expected === undefined ? undefined : expected.startsWith(`${nf}\nRWTS   : ${rwts}\n`);
+  for (const runtime of args.runtimes) {
+    try {
+      if (runtime === "webgpu" && rt) {
+        const t = performance.now();
+        const r = await rt.run(book, { memory: args.memory });
+        const wall = (performance.now() - t) / 1000;
+        const nf = printNet(r.net);
+        rows.push({ file, runtime: rt.name, kernel: rt.kernel, interactions: r.stats.interactions, byRule: r.stats.byRule, seconds: r.stats.seconds, gips: r.stats.interactions / r.stats.seconds / 1e9, wall, timing: r.stats.timing, rounds: r.stats.rounds, batches: r.stats.batches, correct: check(nf, r.stats.interactions), nf: nf.slice(0, 80) });
+      } else if (runtime === "cpu") {
+        const t = performance.now();
+        const r = runCompiled(compileBook(book), { memory: args.memory });
+        const wall = (performance.now() - t) / 1000;
+        const nf = printNet(r.net);
+        rows.push({ file, runtime: "cpu", interactions: r.stats.interactions, seconds: r.stats.seconds, gips: r.stats.interactions / r.stats.seconds / 1e9, wall, correct: check(nf, r.stats.interactions), nf: nf.slice(0, 80) });
+      }
+    } catch (e) {
+      rows.push({ file, runtime, error: (e as Error).message });
+    }
+    console.log(JSON.stringify(rows[rows.length - 1]));
+  }
+}
+const report = { adapters, rows };
+if (args.out) writeFileSync(args.out, JSON.stringify(report, null, 2));
+acquired?.device.destroy();
