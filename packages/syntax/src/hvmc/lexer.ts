@@ -51,7 +51,7 @@ export const ALL_TOKENS: TokenType[] = [
   Name,
 ];
 
-const lexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: false });
+const lexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: true });
 
 export interface LexResult {
   readonly tokens: IToken[];
