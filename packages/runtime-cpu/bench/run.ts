@@ -1,7 +1,10 @@
 /**
  * Benchmark of the single-thread reducer: heavy programs, a few runs each,
  * interactions per second of reduction (MIPS). Run with `pnpm bench` in
- * packages/runtime-cpu (arguments: how many runs, default 3).
+ * packages/runtime-cpu (arguments: how many runs, default 3; the depth /
+ * exponent of the programs, default 22). On a loaded machine, many short
+ * runs (`pnpm bench 30 18`) and their best rate come closest to the
+ * unloaded speed.
  *
  * Two rates per run: `wall` is stats.mips (interactions per second of
  * reduction, wall clock); `cpu` divides by the CPU time this process used
@@ -14,9 +17,10 @@ import { runCompiled } from "../src/index.js";
 import { churchPow, sumTree } from "./programs.js";
 
 const runs = Number(process.argv[2] ?? 3);
+const size = Number(process.argv[3] ?? 22);
 const programs: Array<[string, string]> = [
-  ["sum-tree depth 22", sumTree(22)],
-  ["church 2^22 inc", churchPow(22)],
+  [`sum-tree depth ${size}`, sumTree(size)],
+  [`church 2^${size} inc`, churchPow(size)],
 ];
 
 for (const [name, src] of programs) {

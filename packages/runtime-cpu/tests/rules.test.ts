@@ -26,6 +26,9 @@ const cases: Array<[string, string, string, ReturnType<typeof counts>]> = [
   ["OP2N leaves an OP1 waiting for its operand", "@main = (a r) & #16777221 ~ <a r>", "(<!#16777221 a> a)", counts({ DREF: 1, OPER: 1 })],
   ["MATN zero takes the zero branch", "@main = r & #0 ~ ?(#10 @s) r\n@s = *", "#10", counts({ DREF: 1, OPER: 1, ANNI: 1, ERAS: 1 })],
   ["MATN succ applies the succ branch to n-1", "@main = r & #5 ~ ?(* (p p)) r", "#4", counts({ DREF: 1, OPER: 1, ANNI: 2, ERAS: 1 })],
+  ["MATN on the largest number", "@main = r & #0xFFFFFFF ~ ?(* (p p)) r", "#268435454", counts({ DREF: 1, OPER: 1, ANNI: 2, ERAS: 1 })],
+  ["operators with codes >= 8 (ports above 2^31)", "@main = (r s) & #8 ~ <#5 <#7 r>> & #15 ~ <#0xFFFFFF <#4 s>>", "(#1 #1048575)", counts({ DREF: 1, OPER: 8 })],
+  ["COPY of a number with high operator bits", "@main = (a b) & #0xF000001 ~ [a b]", "(#251658241 #251658241)", counts({ DREF: 1, COMM: 1 })],
   ["MATN uses the whole 28-bit value", "@main = r & #0x1000000 ~ ?(* (p p)) r", "#16777215", counts({ DREF: 1, OPER: 1, ANNI: 2, ERAS: 1 })],
 ];
 
