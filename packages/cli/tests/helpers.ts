@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, renameSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Io } from "../src/terminal.js";
 
 export const CLI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const REPO = resolve(CLI_DIR, "..", "..");
@@ -60,3 +61,10 @@ export const withoutTiming = (stdout: string): string =>
 
 /** A stack trace line, which user-facing errors must never contain. */
 export const STACK_LINE = /^\s+at .+[:(]/m;
+
+/** An Io that collects what a command writes, for in-process runs of `main`. */
+export function captureIo(): Io & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) };
+}

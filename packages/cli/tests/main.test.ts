@@ -5,14 +5,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/main.js";
-import type { Io } from "../src/terminal.js";
-import { EXAMPLES, STACK_LINE } from "./helpers.js";
-
-function captureIo(): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) };
-}
+import { EXAMPLES, STACK_LINE, captureIo } from "./helpers.js";
 
 describe("main", () => {
   it("aborts on SIGINT with E_ABORTED and exit code 130", async () => {

@@ -1,8 +1,10 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLES, FIXTURES, cli, ensureBuilt } from "../helpers.js";
+import { loadCorpus } from "../../../../examples/corpus.js";
+import { main } from "../../src/main.js";
+import { EXAMPLES, FIXTURES, captureIo, cli, ensureBuilt, withoutTiming } from "../helpers.js";
 
 const CANONICAL = "@main = (a a)\n@many = ((a b) (c @many))\n  & @main ~ (a d)\n  & c ~ [d b]\n";
 const tmp = mkdtempSync(join(tmpdir(), "hvm-fmt-"));
@@ -22,10 +24,11 @@ describe("hvm-cli check", () => {
     expect(r.stderr).toBe("examples/op-add.hvmc: error[E_ENTRY_MISSING]: missing entry: no definition @start; definitions: @main\n1 error\n");
   });
 
-  it("accepts every corpus program", () => {
-    for (const name of ["fib", "church2", "refs-root", "free-op1"]) {
-      const r = cli("check", `examples/${name}.hvmc`);
-      expect(r.status, name).toBe(0);
+  it("accepts every corpus program", async () => {
+    for (const p of loadCorpus()) {
+      const io = captureIo();
+      expect(await main(["check", p.file], io), p.name).toBe(0);
+      expect(io.err, p.name).toEqual([]);
     }
   });
 });
@@ -51,6 +54,18 @@ describe("hvm-cli fmt", () => {
     cli("fmt", file, "--write");
     expect(readFileSync(file, "utf8")).toBe(once);
     expect(cli("fmt", file).stdout).toBe(once);
+  });
+
+  it("keeps the meaning of every light corpus program: the formatted file runs to the same output", async () => {
+    for (const p of loadCorpus().filter((q) => !q.heavy)) {
+      const fmt = captureIo();
+      expect(await main(["fmt", p.file], fmt), p.name).toBe(0);
+      const file = join(tmp, `${p.name}.hvmc`);
+      writeFileSync(file, fmt.out.join(""));
+      const run = captureIo();
+      expect(await main(["run", file, "-s"], run), p.name).toBe(0);
+      expect(withoutTiming(run.out.join("")), p.name).toBe(readFileSync(p.file.replace(/\.hvmc$/, ".expected"), "utf8"));
+    }
   });
 
   it("refuses a program with errors", () => {
