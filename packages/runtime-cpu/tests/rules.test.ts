@@ -1,4 +1,5 @@
-import { ErrorCode, TypeErrorPair } from "@hvm/ir";
+import { ErrorCode, RULE_FLIP, RULE_TABLE, TypeErrorPair } from "@hvm/ir";
+import { DISPATCH, DISPATCHED_RULES } from "../src/index.js";
 import { describe, expect, it } from "vitest";
 import { counts, run } from "./helpers.js";
 
@@ -55,5 +56,18 @@ describe("interaction rules", () => {
     })();
     expect(error?.code).toBe(ErrorCode.TYPE_PAIR);
     expect(error?.message).toBe("type error: OP1 ~ MAT has no interaction rule (two numeric nodes met)");
+  });
+});
+
+describe("dispatcher", () => {
+  it("its switch's literal rule ids are ir's Rule ids", () => {
+    expect(DISPATCHED_RULES).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it("DISPATCH is RULE_TABLE with RULE_FLIP folded in", () => {
+    for (let k = 0; k < 256; k++) {
+      expect(DISPATCH[k] & 0xf).toBe(RULE_TABLE[k]);
+      expect(DISPATCH[k] >> 4).toBe(RULE_FLIP[k]);
+    }
   });
 });
