@@ -48,19 +48,20 @@ export class Machine {
 
   /**
    * Read aux slot x of a node this thread owns. An empty cell stays alive
-   * (the other end still has to visit it); anything else is consumed.
+   * (the other end still has to visit it); anything else is consumed. A
+   * redirect comes back as it is: link reads RD(d) as VR(d).
    */
   take(x: number): number {
     const heap = this.heap;
     const v = heap[x];
     if (v === vr(x)) return v;
     heap[x] = 0;
-    return (v & 0xf) <= Tag.RD2 ? v & ~2 : v;
+    return v;
   }
 
   /**
-   * Connect two wire ends: deposit into a cell, or continue past a dead one,
-   * or make a redex. A cell already holding a deposit is final (its other end
+   * Connect two wire ends (VR or RD, both name a cell; or main ports):
+   * deposit into a cell, or continue past a dead one, or make a redex. A cell already holding a deposit is final (its other end
    * has visited and nobody else writes it), so the exchange is needed only
    * while it still reads empty.
    */
@@ -76,6 +77,7 @@ export class Machine {
           return;
         }
       }
+      a &= ~2;
       const c = slotOf(a);
       let old = Atomics.load(heap, c);
       if (old === a) {
@@ -83,7 +85,7 @@ export class Machine {
         if (old === a) return;
       }
       heap[c] = 0;
-      a = (old & 0xf) <= Tag.RD2 ? old & ~2 : old;
+      a = old;
     }
   }
 
