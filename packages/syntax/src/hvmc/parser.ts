@@ -178,7 +178,7 @@ class Cursor {
     try {
       root = this.tree();
     } catch (e) {
-      this.recover(e, sink, rootStart + 1);
+      this.recover(e, sink, rootStart);
     }
     const redexes: Redex[] = [];
     while (this.is(Amp)) {
@@ -257,6 +257,9 @@ class Cursor {
         this.pos++;
         return { kind: "var", name: t.image, span: tokenSpan(t) };
       case At: {
+        if (this.isDefStart(this.pos)) {
+          throw new SyntaxFailure(syntaxDiagnostic(`expected a tree, found the start of definition @${this.tokens[this.pos + 1].image}`, tokenSpan(t)));
+        }
         this.pos++;
         const name = this.expect(Name, "a definition name after '@'");
         return { kind: "ref", name: name.image, span: this.span(t, tokenSpan(name).end) };

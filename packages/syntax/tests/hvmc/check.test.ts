@@ -26,7 +26,7 @@ describe("checkSource", () => {
 
   it("reports syntax errors together with the validation of the definitions that parsed", () => {
     const src = "@main = (a @f)\n@f = (x\n@g = y";
-    expect(summary(src, "main")).toEqual(["E_VAR_UNBOUND 1:10 @main", "E_SYNTAX 3:4 @f", "E_VAR_UNBOUND 3:6 @g"]);
+    expect(summary(src, "main")).toEqual(["E_VAR_UNBOUND 1:10 @main", "E_SYNTAX 3:1 @f", "E_VAR_UNBOUND 3:6 @g"]);
   });
 
   it("does not report references to a definition whose body failed to parse", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode, ValidationError } from "@hvm/ir";
-import { ParseError, parseBook, parseNet } from "../../src/index.js";
+import { ParseError, parseBook, parseBookPartial, parseNet } from "../../src/index.js";
 
 /** The diagnostics of a source that must fail to parse, as `line:col message`. */
 function errors(src: string): string[] {
@@ -55,10 +55,18 @@ describe("syntax errors: E_SYNTAX at the right line:col", () => {
   it("reports an error in every broken definition at once", () => {
     const src = "@a = (x\n@b = ok\n@c = [y y\n@d = <#1\n@e = *";
     expect(errors(src)).toEqual([
-      "2:4 expected ')' to close the node opened at 1:6, found '='",
+      "2:1 expected a tree, found the start of definition @b",
       "4:1 expected ']' to close the node opened at 3:6, found '@'",
-      "5:4 expected '>' to close the node opened at 4:6, found '='",
+      "5:1 expected a tree, found the start of definition @e",
     ]);
+    expect(parseBookPartial(src).book.defs.map((d) => d.name)).toEqual(["b", "e"]);
+    expect(parseBookPartial(src).broken).toEqual(["a", "c", "d"]);
+  });
+
+  it("never reads `@name =` as a reference: a missing tree before a definition", () => {
+    const src = "@main =\n@f = *";
+    expect(errors(src)).toEqual(["2:1 expected a tree, found the start of definition @f"]);
+    expect(parseBookPartial(src).book.defs.map((d) => d.name)).toEqual(["f"]);
   });
 
   it("resumes at the next '&' inside a definition, reporting every broken redex", () => {
