@@ -1,7 +1,7 @@
 import { OP } from "@hvm/ir";
 import { describe, expect, it } from "vitest";
+import { App, Dup, Lam, Let, Num, Op, PCtr, PNum, PVar, Var, def, defRules, program, rule } from "./helpers.js";
 import { LangError, type Program, compileProgram } from "../src/index.js";
-import { App, Dup, Lam, Let, Num, Op, PCtr, PNum, PVar, Var, def, defRules, program, rule } from "./ast-shorthands.js";
 
 /** The [code, message] of every diagnostic of a program. */
 function problems(p: Program): Array<[string, string]> {

@@ -1,7 +1,6 @@
 import { OP } from "@hvm/ir";
 import { describe, expect, it } from "vitest";
-import { App, Case, Cons, Dup, Lam, Let, Match, Num, Op, Var, arm, def, defRules, program, rule, PCtr, PVar, data, Era } from "./ast-shorthands.js";
-import { book } from "./helpers.js";
+import { App, Case, Cons, Dup, Lam, Let, Match, Num, Op, Var, arm, def, defRules, program, rule, PCtr, PVar, data, Era, book } from "./helpers.js";
 
 describe("compileProgram: net shapes", () => {
   it("folds the operator into a constant first operand", () => {

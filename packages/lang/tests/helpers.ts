@@ -6,7 +6,12 @@
  */
 import { type RuleClass, compileBook, printBook, printNet } from "@hvm/ir";
 import { runCompiled } from "../../runtime-cpu/src/index.js";
-import { type Program, compileProgram, readbackTerm, showTerm } from "../src/index.js";
+import { App, Var, type Program, type Term, compileProgram, readbackTerm, showTerm } from "../src/index.js";
+
+export * from "../src/ast.js";
+
+/** A saturated list cell. */
+export const Cons = (head: Term, tail: Term): Term => App(Var("Cons"), head, tail);
 
 export const book = (p: Program): string => printBook(compileProgram(p));
 

@@ -6,8 +6,7 @@
 import fc from "fast-check";
 import { OP, OPERATORS, applyOp, tagged } from "@hvm/ir";
 import { describe, expect, it } from "vitest";
-import { type Term, App, List, Num, Op, PCtr, PNum, PVar, Var, def, defRules, program, rule } from "./ast-shorthands.js";
-import { run } from "./helpers.js";
+import { type Term, App, List, Num, Op, PCtr, PNum, PVar, Var, def, defRules, program, rule, run } from "./helpers.js";
 
 type Expr = { n: number } | { op: number; a: Expr; b: Expr };
 

@@ -1,7 +1,7 @@
 import { con, ctr, dup, era, mat, num, op1, op2, ref, v, type Net } from "@hvm/ir";
 import { describe, expect, it } from "vitest";
+import { data, def, program, Num } from "./helpers.js";
 import { TermReadbackError, readbackRaw, readbackTerm, showTerm } from "../src/index.js";
-import { data, def, program, Num } from "./ast-shorthands.js";
 
 const net = (root: Net["root"]): Net => ({ root, redexes: [] });
 const raw = (root: Net["root"]): string => showTerm(readbackRaw(net(root)));

@@ -1,7 +1,6 @@
 import { OP } from "@hvm/ir";
 import { describe, expect, it } from "vitest";
-import { App, Lam, Let, List, Match, Num, Op, PCtr, PNum, PVar, Var, data, def, defRules, program, rule } from "./ast-shorthands.js";
-import { counts, run } from "./helpers.js";
+import { App, Lam, Let, List, Match, Num, Op, PCtr, PNum, PVar, Var, data, def, defRules, program, rule, counts, run } from "./helpers.js";
 
 const range = defRules("Range", [rule([PNum(0)], Var("Nil")), rule([PVar("n")], App(Var("Cons"), Var("n"), App(Var("Range"), Op(OP.SUB, Var("n"), Num(1)))))]);
 const sum = defRules("Sum", [rule([PCtr("Nil")], Num(0)), rule([PCtr("Cons", PVar("x"), PVar("xs"))], Op(OP.ADD, Var("x"), App(Var("Sum"), Var("xs"))))]);

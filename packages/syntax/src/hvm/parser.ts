@@ -14,13 +14,11 @@
 import type { IToken, TokenType } from "chevrotain";
 import type { Diagnostic, Span } from "@hvm/ir";
 import type { Arm, Binder, DataType, Definition, Pattern, Program, Rule, Term } from "@hvm/lang";
-import { ParseError, syntaxDiagnostic } from "../errors.js";
-import { tokenSpan } from "../hvmc/lexer.js";
+import { ParseError } from "../errors.js";
+import { HvmSyntaxFailure, TokenCursor } from "./cursor.js";
 import {
-  Colon, Comma, Equals, Hash, LBrace, LBrack, LParen, Lambda, Name, NumLit, OPERATOR_TOKENS, Pipe, Plus, RBrace, RBrack, RParen, Semi, Star, Tilde, lexHvm,
+  Colon, Comma, Equals, Hash, LBrace, LBrack, LParen, Lambda, NumLit, OPERATOR_TOKENS, Pipe, Plus, RBrace, RBrack, RParen, Semi, Star, Tilde, lexHvm,
 } from "./lexer.js";
-
-const KEYWORDS = new Set(["data", "let", "dup", "match"]);
 
 export interface ProgramParse {
   readonly program: Program;
@@ -77,12 +75,6 @@ export function parseProgramPartial(source: string): ProgramParse {
   return { program: { datas, defs: list }, diagnostics };
 }
 
-class HvmSyntaxFailure extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
-
 type Frame =
   | { k: "app"; s: IToken; items: Term[] }
   | { k: "op"; s: IToken; op: number; items: Term[] }
@@ -98,91 +90,7 @@ type Frame =
   | { k: "list"; s: IToken; items: Term[] }
   | { k: "sup"; s: IToken; label: number; items: Term[] };
 
-class HvmCursor {
-  pos = 0;
-  constructor(
-    private readonly tokens: IToken[],
-    private readonly source: string,
-  ) {}
-
-  atEnd(): boolean {
-    return this.pos >= this.tokens.length;
-  }
-
-  private peek(k = 0): IToken | undefined {
-    return this.tokens[this.pos + k];
-  }
-
-  private is(type: TokenType, k = 0): boolean {
-    return this.tokens[this.pos + k]?.tokenType === type;
-  }
-
-  private isWord(word: string, k = 0): boolean {
-    const t = this.tokens[this.pos + k];
-    return t?.tokenType === Name && t.image === word;
-  }
-
-  private eat(type: TokenType): boolean {
-    if (!this.is(type)) return false;
-    this.pos++;
-    return true;
-  }
-
-  private expect(type: TokenType, what: string): IToken {
-    const t = this.peek();
-    if (t === undefined || t.tokenType !== type) this.fail(what);
-    this.pos++;
-    return t;
-  }
-
-  fail(what: string): never {
-    const t = this.peek();
-    const found = t === undefined ? "the end of the input" : `'${t.image}'`;
-    throw new HvmSyntaxFailure(syntaxDiagnostic(`expected ${what}, found ${found}`, t ? tokenSpan(t) : this.endSpan()));
-  }
-
-  private endSpan(): Span {
-    const lines = this.source.split("\n");
-    return { start: this.source.length, end: this.source.length, line: lines.length, col: lines[lines.length - 1].length + 1 };
-  }
-
-  /** The span from token `s` to the last consumed token. */
-  private span(s: IToken): Span {
-    const last = this.tokens[this.pos - 1] ?? s;
-    return { start: s.startOffset, end: (last.endOffset ?? last.startOffset) + 1, line: s.startLine ?? 1, col: s.startColumn ?? 1 };
-  }
-
-  private at<const T extends object>(s: IToken, node: T): T {
-    return { ...node, span: this.span(s) };
-  }
-
-  skipToItem(i: number): void {
-    let j = i;
-    while (j < this.tokens.length && this.tokens[j].startColumn !== 1) j++;
-    this.pos = j;
-  }
-
-  private number(): number {
-    const t = this.expect(NumLit, "a number");
-    return t.image.startsWith("0x") ? parseInt(t.image.slice(2), 16) : parseInt(t.image, 10);
-  }
-
-  private name(what: string): IToken {
-    const t = this.expect(Name, what);
-    if (KEYWORDS.has(t.image)) {
-      this.pos--;
-      this.fail(what);
-    }
-    return t;
-  }
-
-  /** A binder: a name, or `*` / `_` for an unused one. */
-  private binder(): Binder {
-    if (this.eat(Star)) return null;
-    const t = this.name("a variable name or '*'");
-    return t.image === "_" ? null : t.image;
-  }
-
+class HvmCursor extends TokenCursor {
   /** A data declaration, or one equation of a definition. */
   item(): DataType | { name: string; rule: Rule } {
     const s = this.peek()!;
