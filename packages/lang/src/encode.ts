@@ -5,7 +5,8 @@
  *   λx b       (x' b')                 a CON: binder port, body port
  *   (f a)      f' ~ (a' r), value r    a CON applied through its main port
  *   #n         #n
- *   (op a b)   #op ~ <a' <b' r>>       a' a constant: #tagged(op, a) ~ <b' r>
+ *   (op a b)   #op ~ <a' <b' r>>       a' a constant: #tagged(op, a) ~ <b' r>;
+ *                                      b' a constant: the same with the operands swapped
  *   match      n' ~ ?((z' s') r)       s' is λpred succ
  *   dup        {L a b} ~ v'
  *   Ctr a..    λc1..λck (ci a..)       inlined when saturated (Scott encoding)
@@ -174,7 +175,9 @@ export class Encoder {
         const a = this.enc(t.left);
         const b = this.enc(t.right);
         const r = this.name();
+        const flipped = a.kind !== "num" && b.kind === "num" ? constantFirst(t.op, b.value) : undefined;
         if (a.kind === "num") this.link(ir.num(ir.tagged(t.op, a.value)), ir.op2(b, ir.v(r)));
+        else if (flipped) this.link(ir.num(ir.tagged(flipped.op, flipped.value)), ir.op2(a, ir.v(r)));
         else this.link(ir.num(t.op), ir.op2(a, ir.op2(b, ir.v(r))));
         return ir.v(r);
       }
@@ -310,6 +313,21 @@ export class Encoder {
     for (let i = info.type.ctrs.length - 1; i >= 0; i--) out = ir.con(i === info.index ? call : ir.era(), out);
     return out;
   }
+}
+
+const COMMUTATIVE: ReadonlySet<number> = new Set([ir.OP.ADD, ir.OP.MUL, ir.OP.EQ, ir.OP.NE, ir.OP.AND, ir.OP.OR, ir.OP.XOR]);
+
+/**
+ * `(op x #k)` as `(op' #k' x)`, so the constant carries the operator and the
+ * operation costs 2 OPER instead of 4: commutative operators swap, `<` and
+ * `>` swap into each other, `(- x k)` is `(+ (2^24 - k) x)` (u24 wraps).
+ */
+export function constantFirst(op: number, k: number): { op: number; value: number } | undefined {
+  if (COMMUTATIVE.has(op)) return { op, value: k };
+  if (op === ir.OP.LT) return { op: ir.OP.GT, value: k };
+  if (op === ir.OP.GT) return { op: ir.OP.LT, value: k };
+  if (op === ir.OP.SUB) return { op: ir.OP.ADD, value: (ir.U24_MASK + 1 - k) & ir.U24_MASK };
+  return undefined;
 }
 
 /**

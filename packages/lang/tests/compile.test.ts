@@ -8,8 +8,16 @@ describe("compileProgram: net shapes", () => {
   });
 
   it("tags a computed first operand with a USE step", () => {
-    const p = program([def("main", Lam("x", Op(OP.ADD, Var("x"), Num(1))))]);
-    expect(book(p)).toBe("@main = (a b)\n  & #1 ~ <a <#1 b>>\n");
+    const p = program([def("main", Lam("x", Lam("y", Op(OP.SUB, Var("x"), Var("y")))))]);
+    expect(book(p)).toBe("@main = (a (b c))\n  & #2 ~ <a <b c>>\n");
+  });
+
+  it("moves a constant second operand first: swapped, < and > exchanged, - as + of the u24 complement", () => {
+    const f = (op: number) => book(program([def("main", Lam("x", Op(op, Var("x"), Num(5))))]));
+    expect(f(OP.MUL)).toBe("@main = (a b)\n  & #50331653 ~ <a b>\n");
+    expect(f(OP.LT)).toBe("@main = (a b)\n  & #150994949 ~ <a b>\n");
+    expect(f(OP.SUB)).toBe("@main = (a b)\n  & #33554427 ~ <a b>\n");
+    expect(f(OP.DIV)).toBe("@main = (a b)\n  & #4 ~ <a <#5 b>>\n");
   });
 
   it("inserts a DUP for a variable used twice, erases an unused one", () => {
@@ -29,7 +37,7 @@ describe("compileProgram: net shapes", () => {
 
   it("compiles a numeric match to MAT with a (zero succ) pair", () => {
     const p = program([def("main", Lam("n", Match(Var("n"), Num(10), "p", Op(OP.MUL, Var("p"), Num(2)))))]);
-    expect(book(p)).toBe("@main = (?(#10 (a b)) c c)\n  & #3 ~ <a <#2 b>>\n");
+    expect(book(p)).toBe("@main = (?(#10 (a b)) c c)\n  & #50331650 ~ <a b>\n");
   });
 
   it("inlines saturated constructors as Scott encodings and refers to unsaturated ones", () => {

@@ -1,24 +1,26 @@
 /**
  * Properties: compiled programs compute what the language says.
- * - random operator trees over u24 numbers evaluate like ir's applyOp;
+ * - random operator trees over u24 numbers (literal or computed operands)
+ *   evaluate like ir's applyOp;
  * - random lists come out of an insertion sort sorted, as a [..] term.
  */
 import fc from "fast-check";
 import { OP, OPERATORS, applyOp, tagged } from "@hvm/ir";
 import { describe, expect, it } from "vitest";
-import { type Term, App, List, Num, Op, PCtr, PNum, PVar, Var, def, defRules, program, rule, run } from "./helpers.js";
+import { type Term, App, Lam, List, Num, Op, PCtr, PNum, PVar, Var, def, defRules, program, rule, run } from "./helpers.js";
 
-type Expr = { n: number } | { op: number; a: Expr; b: Expr };
+/** A number leaf is either a literal or computed (`((λz z) n)`), so both constant and wire operands occur. */
+type Expr = { n: number; computed: boolean } | { op: number; a: Expr; b: Expr };
 
 const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
   e: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    fc.record({ n: fc.integer({ min: 0, max: 0xffffff }) }),
+    fc.record({ n: fc.integer({ min: 0, max: 0xffffff }), computed: fc.boolean() }),
     fc.record({ op: fc.integer({ min: 1, max: OPERATORS.length - 1 }), a: tie("e"), b: tie("e") }),
   ),
 })).e;
 
-const toTerm = (e: Expr): Term => ("n" in e ? Num(e.n) : Op(e.op, toTerm(e.a), toTerm(e.b)));
+const toTerm = (e: Expr): Term => ("n" in e ? (e.computed ? App(Lam("z", Var("z")), Num(e.n)) : Num(e.n)) : Op(e.op, toTerm(e.a), toTerm(e.b)));
 const evaluate = (e: Expr): number => ("n" in e ? e.n : applyOp(tagged(e.op, evaluate(e.a)), evaluate(e.b)));
 
 describe("properties", () => {
