@@ -52,6 +52,7 @@ export async function runBench(argv: readonly string[], out: { stdout: NodeJS.Wr
   const found = await discoverTargets({
     threads: opts.threads ?? (opts.bench.quick ? [1, 2] : defaultThreadCounts(machine.cpus)),
     want: (kind) => !opts.runtimes || opts.runtimes.some((f) => f.split(":")[0] === kind),
+    softwareGpu: opts.softwareGpu,
   });
   const targets = found.targets.filter((t) => !opts.runtimes || opts.runtimes.some((f) => selects(f, t)));
   if (targets.length === 0) throw new NoRuntimesError(opts.runtimes?.join(",") ?? "", found.targets.map((t) => t.id));

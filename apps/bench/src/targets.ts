@@ -28,7 +28,12 @@ export function defaultThreadCounts(cpus: number): number[] {
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-async function webgpuTargets(): Promise<Discovery> {
+/**
+ * WebGPU targets, one per adapter. Software adapters (llvmpipe, lavapipe,
+ * SwiftShader) are left out unless `software` is set: they measure a CPU
+ * emulating a GPU, and a run there can take minutes.
+ */
+async function webgpuTargets(software: boolean): Promise<Discovery> {
   let node: typeof import("@hvm/runtime-webgpu/node");
   try {
     node = await import("@hvm/runtime-webgpu/node");
@@ -42,16 +47,32 @@ async function webgpuTargets(): Promise<Discovery> {
     return { targets: [], unavailable: [{ id: "webgpu", kind: "webgpu", error: `listing adapters failed: ${message(e)}` }] };
   }
   if (adapters.length === 0) return { targets: [], unavailable: [{ id: "webgpu", kind: "webgpu", error: "Dawn found no adapter" }] };
-  const targets = adapters.map((a, i): RuntimeTarget => ({
-    id: `webgpu:${i}`,
-    kind: "webgpu",
-    adapter: { vendor: a.vendor, architecture: a.architecture, device: a.device, description: a.description, driver: a.name },
-    create: () => node.createNodeWebGpuRuntime({ adapter: a.name }),
-  }));
-  return { targets, unavailable: [] };
+  const targets: RuntimeTarget[] = [];
+  const unavailable: Unavailable[] = [];
+  adapters.forEach((a, i) => {
+    const id = `webgpu:${i}`;
+    if (!software && node.isCpuAdapter(a)) {
+      unavailable.push({ id, kind: "webgpu", error: `${a.name} is a software adapter; pass --software-gpu to measure it` });
+      return;
+    }
+    targets.push({
+      id,
+      kind: "webgpu",
+      adapter: { vendor: a.vendor, architecture: a.architecture, device: a.device, description: a.description, driver: a.name },
+      create: () => node.createNodeWebGpuRuntime({ adapter: a.name }),
+    });
+  });
+  return { targets, unavailable };
 }
 
-export async function discoverTargets(opts: { threads: readonly number[]; want: (kind: RuntimeTarget["kind"]) => boolean }): Promise<Discovery> {
+export interface DiscoverOptions {
+  readonly threads: readonly number[];
+  readonly want: (kind: RuntimeTarget["kind"]) => boolean;
+  /** Include software WebGPU adapters. */
+  readonly softwareGpu: boolean;
+}
+
+export async function discoverTargets(opts: DiscoverOptions): Promise<Discovery> {
   const targets: RuntimeTarget[] = [];
   const unavailable: Unavailable[] = [];
   if (opts.want("cpu")) targets.push({ id: "cpu", kind: "cpu", create: async () => createCpuRuntime() });
@@ -66,7 +87,7 @@ export async function discoverTargets(opts: { threads: readonly number[]; want: 
     }
   }
   if (opts.want("webgpu")) {
-    const gpu = await webgpuTargets();
+    const gpu = await webgpuTargets(opts.softwareGpu);
     targets.push(...gpu.targets);
     unavailable.push(...gpu.unavailable);
   }

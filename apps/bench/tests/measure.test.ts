@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { AbortedError, type Runtime } from "@hvm/ir";
+import { checksum } from "../src/checksum.js";
+import { runCase } from "../src/measure.js";
+import { runSuite } from "../src/suite.js";
+import { MACHINE, MUL, OPTIONS, RIGHT, WRONG, fakeRuntime, print } from "./fixtures.js";
+
+describe("runCase", () => {
+  it("measures the runs after the warm-up and checks each normal form", async () => {
+    const rt = fakeRuntime("fake", RIGHT, 5, [9, 0.5, 0.25, 1]);
+    const r = await runCase(rt, "fake", MUL, OPTIONS, print);
+    expect(rt.runs).toBe(4);
+    expect(r.status).toBe("ok");
+    expect(r.seconds).toEqual({ n: 3, median: 0.5, min: 0.25, max: 1, spread: 1.5 });
+    expect(r.interactionsPerSecond).toBe(10);
+    expect(r.checksum).toBe(checksum("#39483"));
+    expect(r.expectedChecksum).toBe(r.checksum);
+  });
+
+  it("reports a wrong normal form as WRONG, without any time", async () => {
+    const r = await runCase(fakeRuntime("fake", WRONG, 5, [1]), "fake", MUL, OPTIONS, print);
+    expect(r.status).toBe("WRONG");
+    expect(r.reason).toBe(`normal form differs from the reference (checksum ${checksum("#39484")}, expected ${checksum("#39483")})`);
+    expect(r.seconds.n).toBe(0);
+    expect(r.interactionsPerSecond).toBe(0);
+  });
+
+  it("reports a wrong interaction count as WRONG", async () => {
+    const r = await runCase(fakeRuntime("fake", RIGHT, 6, [1]), "fake", MUL, OPTIONS, print);
+    expect(r.status).toBe("WRONG");
+    expect(r.reason).toBe("6 interactions, the reference reports 5");
+  });
+
+  it("reports a runtime error as an error case", async () => {
+    const failing: Runtime = { name: "bad", run: () => Promise.reject(new AbortedError()), dispose: async () => undefined };
+    const r = await runCase(failing, "bad", MUL, OPTIONS, print);
+    expect(r.status).toBe("error");
+    expect(r.reason).toBe("reduction aborted");
+  });
+
+  it("gives up on a run past the timeout", async () => {
+    const hung: Runtime = { name: "hung", run: () => new Promise(() => undefined), dispose: async () => undefined };
+    const r = await runCase(hung, "hung", MUL, { ...OPTIONS, timeoutSeconds: 0.05 }, print);
+    expect(r.status).toBe("error");
+    expect(r.reason).toBe("a run took longer than 0.05 s; raise --timeout to wait longer");
+  });
+
+  it("stops repeating once the budget is spent, keeping at least one measured run", async () => {
+    const rt = fakeRuntime("fake", RIGHT, 5, [1]);
+    const r = await runCase(rt, "fake", MUL, { ...OPTIONS, warmup: 0, reps: 5, budgetSeconds: 0 }, print);
+    expect(r.seconds.n).toBe(1);
+    expect(rt.runs).toBe(1);
+  });
+});
+
+describe("runSuite", () => {
+  it("runs every program on every target with a fresh runtime per case", async () => {
+    const made: ReturnType<typeof fakeRuntime>[] = [];
+    const report = await runSuite({
+      programs: [MUL, { ...MUL, name: "mul2" }],
+      targets: [
+        { id: "good", kind: "cpu", create: async () => (made[made.length] = fakeRuntime("good", RIGHT, 5, [1])) },
+        { id: "bad", kind: "webgpu", create: async () => fakeRuntime("bad", WRONG, 5, [1]) },
+        { id: "gone", kind: "cpu-parallel", create: () => Promise.reject(new Error("no workers")) },
+      ],
+      options: OPTIONS,
+      machine: MACHINE,
+      print,
+      unavailable: [{ id: "webgpu", kind: "webgpu", error: "Dawn found no adapter" }],
+    });
+    expect(made).toHaveLength(2);
+    expect(made.every((r) => r.disposed)).toBe(true);
+    expect(report.results.map((r) => `${r.program}@${r.runtime}:${r.status}`)).toEqual([
+      "mul@good:ok",
+      "mul2@good:ok",
+      "mul@bad:WRONG",
+      "mul2@bad:WRONG",
+      "mul@gone:error",
+      "mul2@gone:error",
+    ]);
+    expect(report.results[4].reason).toBe("runtime unavailable: no workers");
+    expect(report.runtimes.map((r) => [r.id, r.error])).toEqual([
+      ["webgpu", "not measured: Dawn found no adapter"],
+      ["good", undefined],
+      ["bad", undefined],
+      ["gone", "runtime unavailable: no workers"],
+    ]);
+    expect(report.programs).toEqual([
+      { name: "mul", origin: "corpus", expectedChecksum: checksum("#39483") },
+      { name: "mul2", origin: "corpus", expectedChecksum: checksum("#39483") },
+    ]);
+  });
+});
