@@ -67,8 +67,7 @@ for (const file of args.files) {
       rows.push({ file, runtime, error: (e as Error).message });
     }
     console.log(JSON.stringify(rows[rows.length - 1]));
+    if (args.out) writeFileSync(args.out, JSON.stringify({ adapters, rows }, null, 2));
   }
 }
-const report = { adapters, rows };
-if (args.out) writeFileSync(args.out, JSON.stringify(report, null, 2));
 acquired?.device.destroy();

@@ -22,6 +22,7 @@ import {
   emptyByRule,
   varTo,
   DEFAULT_MEMORY,
+  ROOT_SLOT,
 } from "@hvm/ir";
 import { bootEntry, encodeBook } from "./book.js";
 import { DeviceLostError, GpuError } from "./errors.js";
@@ -102,6 +103,7 @@ export class Driver {
       let batches = 0;
       let perBatch = 4;
       let status = run.emptyStatus();
+      let starts = [ROOT_SLOT];
       for (;;) {
         const tb = now();
         status = await run.batch(perBatch, this);
@@ -118,7 +120,7 @@ export class Driver {
         if (status.pending > 0) continue;
         const tr = now();
         const heap = await run.readHeap(status.cursor, this);
-        const refs = findRefs(heap.get, heap.slots);
+        const refs = findRefs(heap.get, heap.slots, starts);
         if (refs.length === 0) {
           const net = canonicalize(readNet(heap.get, heap.slots, book.names));
           readback += now() - tr;
@@ -142,6 +144,7 @@ export class Driver {
         }
         if (refs.length > plan.bagCapacity) throw oom();
         run.queueExpansions(refs, heap.get);
+        starts = refs;
         readback += now() - tr;
         perBatch = 4;
       }

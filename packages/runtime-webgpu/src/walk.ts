@@ -41,10 +41,14 @@ export function resolve(heap: Heap, p0: number, at0: number, limit: number): End
 /** Binary node tags the expansion walk enters: OP2, MAT, CT0..CT5. */
 const walked = (tag: number): boolean => tag === Tag.OP2 || tag === Tag.MAT || tag >= Tag.CT0;
 
-/** Slots holding REFs reachable from the root through binary nodes. */
-export function findRefs(heap: Heap, slots: number): number[] {
+/**
+ * Slots holding REFs reachable from `starts` (the root slot first, then the
+ * slots expanded by the previous walk: everything else was walked already)
+ * through binary nodes.
+ */
+export function findRefs(heap: Heap, slots: number, starts: readonly number[] = [ROOT_SLOT]): number[] {
   const found: number[] = [];
-  const stack = [ROOT_SLOT];
+  const stack = starts.slice();
   while (stack.length > 0) {
     const s = stack.pop()!;
     const end = resolve(heap, heap(s), s, slots);
