@@ -7,6 +7,7 @@ import { U24_MASK } from "@hvm/ir";
 import type { Binder, Pattern, Program, Term } from "./ast.js";
 import type { Env } from "./env.js";
 import { Diagnostics, LangErrorCode } from "./errors.js";
+import { drive } from "./terms.js";
 
 const isUpper = (name: string): boolean => /^[A-Z]/.test(name);
 
@@ -62,65 +63,72 @@ function checkPattern(p: Pattern, env: Env, diags: Diagnostics, def: string, bou
   }
 }
 
-/** Check a term under the given local names. Recursive over term depth, iterative over list items. */
-function checkTerm(t: Term, scope: string[], env: Env, diags: Diagnostics, def: string): void {
-  const under = (binds: readonly Binder[], body: Term): void => {
-    const names = binds.filter((b): b is string => b !== null);
-    scope.push(...names);
-    checkTerm(body, scope, env, diags, def);
-    scope.length -= names.length;
+/** Check a term under the given local names. Iterative (see `drive`): any nesting depth. */
+function checkTerm(top: Term, params: readonly string[], env: Env, diags: Diagnostics, def: string): void {
+  const scope = new Map<string, number>();
+  const bind = (names: readonly Binder[], delta: number): void => {
+    for (const n of names) if (n !== null) scope.set(n, (scope.get(n) ?? 0) + delta);
   };
-  switch (t.kind) {
-    case "var":
-      if (scope.includes(t.name) || env.defs.has(t.name) || env.ctrs.has(t.name)) return;
-      if (isUpper(t.name)) {
-        const known = [...env.defs.keys(), ...env.ctrs.keys()];
-        diags.add(LangErrorCode.FUN_UNKNOWN, `unknown constructor or function ${t.name}${suggest(t.name, known)}`, t.span, def);
-      } else {
-        diags.add(LangErrorCode.VAR_UNBOUND, `unbound variable ${t.name}${suggest(t.name, [...scope, ...env.defs.keys()])}`, t.span, def);
-      }
-      return;
-    case "lam":
-      return under([t.bind], t.body);
-    case "app":
-      checkTerm(t.fun, scope, env, diags, def);
-      return checkTerm(t.arg, scope, env, diags, def);
-    case "num":
-      if (t.value > U24_MASK) diags.add(LangErrorCode.NUM_RANGE, `number ${t.value} does not fit in 24 bits (max ${U24_MASK})`, t.span, def);
-      return;
-    case "op":
-      checkTerm(t.left, scope, env, diags, def);
-      return checkTerm(t.right, scope, env, diags, def);
-    case "match":
-      checkTerm(t.scrutinee, scope, env, diags, def);
-      checkTerm(t.zero, scope, env, diags, def);
-      return under([t.pred], t.succ);
-    case "case":
-      checkTerm(t.scrutinee, scope, env, diags, def);
-      checkCaseArms(t, env, diags, def);
-      for (const a of t.arms) under(a.binds, a.body);
-      return;
-    case "let":
-      checkTerm(t.value, scope, env, diags, def);
-      return under([t.bind], t.body);
-    case "dup":
-      if (t.label !== undefined && (t.label < 1 || t.label > 5)) {
-        diags.add(LangErrorCode.LABEL_RANGE, `dup label #${t.label} is out of range: use 1..5 (label 0 is the lambda/application node)`, t.span, def);
-      }
-      checkTerm(t.value, scope, env, diags, def);
-      return under([t.left, t.right], t.body);
-    case "era":
-      return;
-    case "list":
-      for (const x of t.items) checkTerm(x, scope, env, diags, def);
-      if (!env.ctrs.has("Cons") || !env.ctrs.has("Nil")) {
-        diags.add(LangErrorCode.CTR_UNKNOWN, "list literals need constructors Cons (2 fields) and Nil: declare data List = (Cons head tail) | Nil", t.span, def);
-      }
-      return;
-    case "sup":
-      checkTerm(t.left, scope, env, diags, def);
-      return checkTerm(t.right, scope, env, diags, def);
+  bind(params, 1);
+  function* under(binds: readonly Binder[], body: Term): Generator<Term, void, void> {
+    bind(binds, 1);
+    yield body;
+    bind(binds, -1);
   }
+  drive<Term, void>(top, function* step(t): Generator<Term, void, void> {
+    switch (t.kind) {
+      case "var":
+        if ((scope.get(t.name) ?? 0) > 0 || env.defs.has(t.name) || env.ctrs.has(t.name)) return;
+        if (isUpper(t.name)) {
+          const known = [...env.defs.keys(), ...env.ctrs.keys()];
+          diags.add(LangErrorCode.FUN_UNKNOWN, `unknown constructor or function ${t.name}${suggest(t.name, known)}`, t.span, def);
+        } else {
+          const locals = [...scope].filter(([, c]) => c > 0).map(([n]) => n);
+          diags.add(LangErrorCode.VAR_UNBOUND, `unbound variable ${t.name}${suggest(t.name, [...locals, ...env.defs.keys()])}`, t.span, def);
+        }
+        return;
+      case "lam":
+        return yield* under([t.bind], t.body);
+      case "app":
+        yield t.fun;
+        return yield t.arg;
+      case "num":
+        if (t.value > U24_MASK) diags.add(LangErrorCode.NUM_RANGE, `number ${t.value} does not fit in 24 bits (max ${U24_MASK})`, t.span, def);
+        return;
+      case "op":
+        yield t.left;
+        return yield t.right;
+      case "match":
+        yield t.scrutinee;
+        yield t.zero;
+        return yield* under([t.pred], t.succ);
+      case "case":
+        yield t.scrutinee;
+        checkCaseArms(t, env, diags, def);
+        for (const a of t.arms) yield* under(a.binds, a.body);
+        return;
+      case "let":
+        yield t.value;
+        return yield* under([t.bind], t.body);
+      case "dup":
+        if (t.label !== undefined && (t.label < 1 || t.label > 5)) {
+          diags.add(LangErrorCode.LABEL_RANGE, `dup label #${t.label} is out of range: use 1..5 (label 0 is the lambda/application node)`, t.span, def);
+        }
+        yield t.value;
+        return yield* under([t.left, t.right], t.body);
+      case "era":
+        return;
+      case "list":
+        for (const x of t.items) yield x;
+        if (!env.ctrs.has("Cons") || !env.ctrs.has("Nil")) {
+          diags.add(LangErrorCode.CTR_UNKNOWN, "list literals need constructors Cons (2 fields) and Nil: declare data List = (Cons head tail) | Nil", t.span, def);
+        }
+        return;
+      case "sup":
+        yield t.left;
+        return yield t.right;
+    }
+  });
 }
 
 function checkCaseArms(t: Term & { kind: "case" }, env: Env, diags: Diagnostics, def: string): void {

@@ -44,7 +44,7 @@ export function compileProgramDetailed(program: Program, opts: CompileOptions = 
     throw new LangError([
       {
         code: LangErrorCode.TOO_DEEP,
-        message: "a term is nested too deeply for the compiler (thousands of levels of applications or lets); split it into definitions",
+        message: "the program is nested too deeply for the compiler (patterns nested thousands of levels deep); split it into definitions",
       },
     ]);
   }

@@ -18,6 +18,7 @@
 import * as ir from "@hvm/ir";
 import type { Binder, Term } from "./ast.js";
 import type { CtrInfo } from "./env.js";
+import { drive } from "./terms.js";
 import { type Diagnostics, LangErrorCode } from "./errors.js";
 
 export interface Globals {
@@ -67,7 +68,7 @@ export class Encoder {
     this.redexes = [];
     this.current = name;
     const mark = this.labelsMade.length;
-    const root = this.enc(term);
+    const root = drive(term, (t) => this.step(t));
     this.defLabels.set(name, new Set(this.labelsMade.slice(mark)));
     return substituteLinks({ root, redexes: this.redexes });
   }
@@ -158,22 +159,23 @@ export class Encoder {
     return t;
   }
 
-  private enc(t: Term): ir.Tree {
+  /** One term's tree; subterms are yielded to `drive`, so deep terms use no JS stack. */
+  private *step(t: Term): Generator<Term, ir.Tree, ir.Tree> {
     switch (t.kind) {
       case "var":
         return this.encVar(t.name);
       case "lam": {
         const b = this.bind(t.bind);
-        const body = this.enc(t.body);
+        const body = yield t.body;
         return ir.con(this.unbind(t.bind, b), body);
       }
       case "app":
-        return this.encApp(t);
+        return yield* this.encApp(t);
       case "num":
         return ir.num(t.value);
       case "op": {
-        const a = this.enc(t.left);
-        const b = this.enc(t.right);
+        const a = yield t.left;
+        const b = yield t.right;
         const r = this.name();
         const flipped = a.kind !== "num" && b.kind === "num" ? constantFirst(t.op, b.value) : undefined;
         if (a.kind === "num") this.link(ir.num(ir.tagged(t.op, a.value)), ir.op2(b, ir.v(r)));
@@ -182,14 +184,14 @@ export class Encoder {
         return ir.v(r);
       }
       case "match": {
-        const n = this.enc(t.scrutinee);
-        const zero = this.enc(t.zero);
+        const n = yield t.scrutinee;
+        const zero = yield t.zero;
         let succ: ir.Tree;
         if (t.lifted) {
-          succ = this.enc(t.succ);
+          succ = yield t.succ;
         } else {
           const b = this.bind(t.pred);
-          const body = this.enc(t.succ);
+          const body = yield t.succ;
           succ = ir.con(this.unbind(t.pred, b), body);
         }
         const r = this.name();
@@ -197,28 +199,29 @@ export class Encoder {
         return ir.v(r);
       }
       case "case": {
-        const head = this.enc(t.scrutinee);
-        const arms = t.arms.map((a) => this.encLams(a.binds, a.body));
+        const head = yield t.scrutinee;
+        const arms: ir.Tree[] = [];
+        for (const a of t.arms) arms.push(yield* this.encLams(a.binds, a.body));
         return this.applyTree(head, arms);
       }
       case "let": {
         const m = this.mark();
-        const value = this.enc(t.value);
+        const value = yield t.value;
         const inside = this.labelsSince(m);
         const b = this.bind(t.bind);
         b.valueLabels = inside;
-        const body = this.enc(t.body);
+        const body = yield t.body;
         this.link(this.unbind(t.bind, b, inside, t.span), value);
         return body;
       }
       case "dup": {
         const m = this.mark();
-        const value = this.enc(t.value);
+        const value = yield t.value;
         const label = this.labelFor(t.left, t.label, this.labelsSince(m), t.span);
         this.labelsMade.push(label);
         const l = this.bind(t.left);
         const r = this.bind(t.right);
-        const body = this.enc(t.body);
+        const body = yield t.body;
         const rt = this.unbind(t.right, r);
         const lt = this.unbind(t.left, l);
         this.link(ir.ctr(label, lt, rt), value);
@@ -227,20 +230,22 @@ export class Encoder {
       case "era":
         return ir.era();
       case "list": {
-        const items = t.items.map((x) => this.enc(x));
+        const items: ir.Tree[] = [];
+        for (const x of t.items) items.push(yield x);
         let tail = this.ctrValue(this.globals.ctrs.get("Nil")!, []);
         for (let i = items.length - 1; i >= 0; i--) tail = this.ctrValue(this.globals.ctrs.get("Cons")!, [items[i], tail]);
         return tail;
       }
       case "sup":
         this.labelsMade.push(t.label);
-        return ir.ctr(t.label, this.enc(t.left), this.enc(t.right));
+        const left = yield t.left;
+        return ir.ctr(t.label, left, yield t.right);
     }
   }
 
-  private encLams(binds: readonly Binder[], body: Term): ir.Tree {
+  private *encLams(binds: readonly Binder[], body: Term): Generator<Term, ir.Tree, ir.Tree> {
     const bs = binds.map((x) => this.bind(x));
-    const bt = this.enc(body);
+    const bt = yield body;
     let out = bt;
     for (let i = binds.length - 1; i >= 0; i--) out = ir.con(this.unbind(binds[i], bs[i]), out);
     return out;
@@ -268,7 +273,7 @@ export class Encoder {
     throw new Error(`internal: unbound variable '${name}' reached the encoder`);
   }
 
-  private encApp(t: Term): ir.Tree {
+  private *encApp(t: Term): Generator<Term, ir.Tree, ir.Tree> {
     const args: Term[] = [];
     let head = t;
     while (head.kind === "app") {
@@ -279,9 +284,9 @@ export class Encoder {
     if (head.kind === "var" && !this.scope.get(head.name)?.length && !this.globals.defs.has(head.name)) {
       const info = this.globals.ctrs.get(head.name);
       if (info && args.length >= info.arity) {
-        const fields = args.slice(0, info.arity).map((a) => this.enc(a));
-        const rest = args.slice(info.arity).map((a) => this.enc(a));
-        return this.applyTree(this.ctrValue(info, fields), rest);
+        const trees: ir.Tree[] = [];
+        for (const a of args) trees.push(yield a);
+        return this.applyTree(this.ctrValue(info, trees.slice(0, info.arity)), trees.slice(info.arity));
       }
     }
     if (head.kind === "var" && !this.scope.get(head.name)?.length && this.globals.defs.has(head.name)) {
@@ -289,8 +294,10 @@ export class Encoder {
         this.selfApps.push({ name: head.name, def: this.current, ...(t.span ? { span: t.span } : {}) });
       }
     }
-    const f = this.enc(head);
-    return this.applyTree(f, args.map((a) => this.enc(a)));
+    const f = yield head;
+    const trees: ir.Tree[] = [];
+    for (const a of args) trees.push(yield a);
+    return this.applyTree(f, trees);
   }
 
   /** `(f a1 .. an)` on trees: one application node each. */

@@ -12,8 +12,9 @@
  * A REF waits until the match applies it, so recursion unfolds only as far
  * as the program asks. Branches with no reference stay inline.
  */
-import type { Binder, Term } from "./ast.js";
+import type { Arm, Binder, Term } from "./ast.js";
 import { App, Lams, Var } from "./ast.js";
+import { drive } from "./terms.js";
 
 export interface LiftedDef {
   readonly name: string;
@@ -33,7 +34,7 @@ export class Lifter {
     this.current = name;
     const slot = this.out.length;
     this.out.push({ name, term });
-    this.out[slot] = { name, term: this.walk(term, []) };
+    this.out[slot] = { name, term: this.walk(term) };
   }
 
   private fresh(): string {
@@ -52,101 +53,138 @@ export class Lifter {
   }
 
   /** The free locals (in first-occurrence order) of branches, and whether any calls a definition. */
-  private analyse(branches: ReadonlyArray<readonly [readonly Binder[], Term]>, scope: readonly string[]): { fv: string[]; calls: boolean } {
+  private analyse(branches: ReadonlyArray<readonly [readonly Binder[], Term]>, scope: Scope): { fv: string[]; calls: boolean } {
     const free = new Set<string>();
-    for (const [binds, body] of branches) freeVars(body, binds.filter((b): b is string => b !== null), free);
+    for (const [binds, body] of branches) freeVars(body, binds, free);
     const fv: string[] = [];
     let calls = false;
     for (const x of free) {
-      if (scope.includes(x)) fv.push(x);
+      if (scope.has(x)) fv.push(x);
       else if (this.globals.has(x)) calls = true;
     }
     return { fv, calls };
   }
 
-  private walk(t: Term, scope: string[]): Term {
-    const under = (binds: readonly Binder[], body: Term): Term => {
-      const names = binds.filter((b): b is string => b !== null);
-      return this.walk(body, [...scope, ...names]);
-    };
-    switch (t.kind) {
-      case "lam":
-        return { ...t, body: under([t.bind], t.body) };
-      case "app":
-        return { ...t, fun: this.walk(t.fun, scope), arg: this.walk(t.arg, scope) };
-      case "op":
-        return { ...t, left: this.walk(t.left, scope), right: this.walk(t.right, scope) };
-      case "let":
-        return { ...t, value: this.walk(t.value, scope), body: under([t.bind], t.body) };
-      case "dup":
-        return { ...t, value: this.walk(t.value, scope), body: under([t.left, t.right], t.body) };
-      case "list":
-        return { ...t, items: t.items.map((x) => this.walk(x, scope)) };
-      case "sup":
-        return { ...t, left: this.walk(t.left, scope), right: this.walk(t.right, scope) };
-      case "match": {
-        if (t.lifted) return t;
-        const scrutinee = this.walk(t.scrutinee, scope);
-        const zero = this.walk(t.zero, scope);
-        const succ = under([t.pred], t.succ);
-        const { fv, calls } = this.analyse([[[], zero], [[t.pred], succ]], scope);
-        if (!calls) return { ...t, scrutinee, zero, succ };
-        const z = this.emit(Lams(fv, zero));
-        const s = this.emit(Lams([t.pred, ...fv], succ));
-        return App({ kind: "match", scrutinee, zero: Var(z), pred: null, succ: Var(s), lifted: true }, ...fv.map(Var));
-      }
-      case "case": {
-        const scrutinee = this.walk(t.scrutinee, scope);
-        const arms = t.arms.map((a) => ({ ...a, body: under(a.binds, a.body) }));
-        const { fv, calls } = this.analyse(
-          arms.map((a) => [a.binds, a.body] as const),
-          scope,
-        );
-        if (!calls) return { ...t, scrutinee, arms };
-        const lifted = arms.map((a) => ({ ctr: a.ctr, binds: [], body: Var(this.emit(Lams([...a.binds, ...fv], a.body))) }));
-        return App({ kind: "case", scrutinee, arms: lifted }, ...fv.map(Var));
-      }
-      default:
-        return t;
+  /** Rebuild a term with its calling matches lifted. Iterative (see `drive`). */
+  private walk(top: Term): Term {
+    const scope = new Scope();
+    const self = this;
+    function* under(binds: readonly Binder[], body: Term): Generator<Term, Term, Term> {
+      scope.bind(binds, 1);
+      const out = yield body;
+      scope.bind(binds, -1);
+      return out;
     }
+    return drive<Term, Term>(top, function* step(t): Generator<Term, Term, Term> {
+      switch (t.kind) {
+        case "lam":
+          return { ...t, body: yield* under([t.bind], t.body) };
+        case "app": {
+          const fun = yield t.fun;
+          return { ...t, fun, arg: yield t.arg };
+        }
+        case "op":
+        case "sup": {
+          const left = yield t.left;
+          return { ...t, left, right: yield t.right };
+        }
+        case "let": {
+          const value = yield t.value;
+          return { ...t, value, body: yield* under([t.bind], t.body) };
+        }
+        case "dup": {
+          const value = yield t.value;
+          return { ...t, value, body: yield* under([t.left, t.right], t.body) };
+        }
+        case "list": {
+          const items: Term[] = [];
+          for (const x of t.items) items.push(yield x);
+          return { ...t, items };
+        }
+        case "match": {
+          if (t.lifted) return t;
+          const scrutinee = yield t.scrutinee;
+          const zero = yield t.zero;
+          const succ = yield* under([t.pred], t.succ);
+          const { fv, calls } = self.analyse([[[], zero], [[t.pred], succ]], scope);
+          if (!calls) return { ...t, scrutinee, zero, succ };
+          const z = self.emit(Lams(fv, zero));
+          const s = self.emit(Lams([t.pred, ...fv], succ));
+          return App({ kind: "match", scrutinee, zero: Var(z), pred: null, succ: Var(s), lifted: true }, ...fv.map(Var));
+        }
+        case "case": {
+          const scrutinee = yield t.scrutinee;
+          const arms: Arm[] = [];
+          for (const a of t.arms) arms.push({ ...a, body: yield* under(a.binds, a.body) });
+          const { fv, calls } = self.analyse(
+            arms.map((a) => [a.binds, a.body] as const),
+            scope,
+          );
+          if (!calls) return { ...t, scrutinee, arms };
+          const lifted = arms.map((a) => ({ ctr: a.ctr, binds: [], body: Var(self.emit(Lams([...a.binds, ...fv], a.body))) }));
+          return App({ kind: "case", scrutinee, arms: lifted }, ...fv.map(Var));
+        }
+        default:
+          return t;
+      }
+    });
   }
 }
 
-/** Add the free variables of `t` (not bound in it, nor in `bound`) to `out`, in first-occurrence order. */
-export function freeVars(t: Term, bound: readonly string[], out: Set<string>): void {
-  const under = (binds: readonly Binder[], body: Term): void =>
-    freeVars(body, [...bound, ...binds.filter((b): b is string => b !== null)], out);
-  switch (t.kind) {
-    case "var":
-      if (!bound.includes(t.name)) out.add(t.name);
-      return;
-    case "lam":
-      return under([t.bind], t.body);
-    case "app":
-      freeVars(t.fun, bound, out);
-      return freeVars(t.arg, bound, out);
-    case "op":
-    case "sup":
-      freeVars(t.left, bound, out);
-      return freeVars(t.right, bound, out);
-    case "match":
-      freeVars(t.scrutinee, bound, out);
-      freeVars(t.zero, bound, out);
-      return t.lifted ? freeVars(t.succ, bound, out) : under([t.pred], t.succ);
-    case "case":
-      freeVars(t.scrutinee, bound, out);
-      for (const a of t.arms) under(a.binds, a.body);
-      return;
-    case "let":
-      freeVars(t.value, bound, out);
-      return under([t.bind], t.body);
-    case "dup":
-      freeVars(t.value, bound, out);
-      return under([t.left, t.right], t.body);
-    case "list":
-      for (const x of t.items) freeVars(x, bound, out);
-      return;
-    default:
-      return;
+/** Names in scope, with shadowing counts. */
+class Scope {
+  private readonly counts = new Map<string, number>();
+  has(name: string): boolean {
+    return (this.counts.get(name) ?? 0) > 0;
   }
+  bind(names: readonly Binder[], delta: number): void {
+    for (const n of names) if (n !== null) this.counts.set(n, (this.counts.get(n) ?? 0) + delta);
+  }
+}
+
+/** Add the free variables of `top` (not bound in it, nor by `binds`) to `out`, in first-occurrence order. Iterative. */
+export function freeVars(top: Term, binds: readonly Binder[], out: Set<string>): void {
+  const scope = new Scope();
+  scope.bind(binds, 1);
+  function* under(bs: readonly Binder[], body: Term): Generator<Term, void, void> {
+    scope.bind(bs, 1);
+    yield body;
+    scope.bind(bs, -1);
+  }
+  drive<Term, void>(top, function* step(t): Generator<Term, void, void> {
+    switch (t.kind) {
+      case "var":
+        if (!scope.has(t.name)) out.add(t.name);
+        return;
+      case "lam":
+        return yield* under([t.bind], t.body);
+      case "app":
+        yield t.fun;
+        return yield t.arg;
+      case "op":
+      case "sup":
+        yield t.left;
+        return yield t.right;
+      case "match":
+        yield t.scrutinee;
+        yield t.zero;
+        if (t.lifted) return yield t.succ;
+        return yield* under([t.pred], t.succ);
+      case "case":
+        yield t.scrutinee;
+        for (const a of t.arms) yield* under(a.binds, a.body);
+        return;
+      case "let":
+        yield t.value;
+        return yield* under([t.bind], t.body);
+      case "dup":
+        yield t.value;
+        return yield* under([t.left, t.right], t.body);
+      case "list":
+        for (const x of t.items) yield x;
+        return;
+      default:
+        return;
+    }
+  });
 }

@@ -5,41 +5,66 @@
  */
 import { OPERATORS } from "@hvm/ir";
 import type { Binder, DataType, Definition, Pattern, Program, Term } from "./ast.js";
-import { spine } from "./terms.js";
+import { drive, spine } from "./terms.js";
 
 const binder = (b: Binder): string => b ?? "*";
 
-/** A term as text. Lists and application spines print without recursion on their length. */
-export function showTerm(t: Term): string {
-  switch (t.kind) {
-    case "var":
-      return t.name;
-    case "lam":
-      return `λ${binder(t.bind)} ${showTerm(t.body)}`;
-    case "app":
-      return `(${spine(t).map(showTerm).join(" ")})`;
-    case "num":
-      return String(t.value);
-    case "op":
-      return `(${OPERATORS[t.op].symbol} ${showTerm(t.left)} ${showTerm(t.right)})`;
-    case "match":
-      if (t.lifted) return `(match ${showTerm(t.scrutinee)} ${showTerm(t.zero)} ${showTerm(t.succ)})`;
-      return `match ${showTerm(t.scrutinee)} { 0: ${showTerm(t.zero)}; 1+${binder(t.pred)}: ${showTerm(t.succ)} }`;
-    case "case":
-      return `match ${showTerm(t.scrutinee)} { ${t.arms
-        .map((a) => `${a.binds.length === 0 ? a.ctr : `(${[a.ctr, ...a.binds.map(binder)].join(" ")})`}: ${showTerm(a.body)}`)
-        .join("; ")} }`;
-    case "let":
-      return `let ${binder(t.bind)} = ${showTerm(t.value)}; ${showTerm(t.body)}`;
-    case "dup":
-      return `dup ${t.label === undefined ? "" : `#${t.label} `}${binder(t.left)} ${binder(t.right)} = ${showTerm(t.value)}; ${showTerm(t.body)}`;
-    case "era":
-      return "*";
-    case "list":
-      return `[${t.items.map(showTerm).join(", ")}]`;
-    case "sup":
-      return `{#${t.label} ${showTerm(t.left)} ${showTerm(t.right)}}`;
-  }
+/** A term as text. Iterative (see `drive`): any nesting depth. */
+export function showTerm(top: Term): string {
+  return drive<Term, string>(top, function* step(t): Generator<Term, string, string> {
+    switch (t.kind) {
+      case "var":
+        return t.name;
+      case "lam":
+        return `λ${binder(t.bind)} ${yield t.body}`;
+      case "app": {
+        const parts: string[] = [];
+        for (const x of spine(t)) parts.push(yield x);
+        return `(${parts.join(" ")})`;
+      }
+      case "num":
+        return String(t.value);
+      case "op": {
+        const left = yield t.left;
+        return `(${OPERATORS[t.op].symbol} ${left} ${yield t.right})`;
+      }
+      case "match": {
+        const scrutinee = yield t.scrutinee;
+        const zero = yield t.zero;
+        const succ = yield t.succ;
+        if (t.lifted) return `(match ${scrutinee} ${zero} ${succ})`;
+        return `match ${scrutinee} { 0: ${zero}; 1+${binder(t.pred)}: ${succ} }`;
+      }
+      case "case": {
+        const scrutinee = yield t.scrutinee;
+        const arms: string[] = [];
+        for (const a of t.arms) {
+          const head = a.binds.length === 0 ? a.ctr : `(${[a.ctr, ...a.binds.map(binder)].join(" ")})`;
+          arms.push(`${head}: ${yield a.body}`);
+        }
+        return `match ${scrutinee} { ${arms.join("; ")} }`;
+      }
+      case "let": {
+        const value = yield t.value;
+        return `let ${binder(t.bind)} = ${value}; ${yield t.body}`;
+      }
+      case "dup": {
+        const value = yield t.value;
+        return `dup ${t.label === undefined ? "" : `#${t.label} `}${binder(t.left)} ${binder(t.right)} = ${value}; ${yield t.body}`;
+      }
+      case "era":
+        return "*";
+      case "list": {
+        const items: string[] = [];
+        for (const x of t.items) items.push(yield x);
+        return `[${items.join(", ")}]`;
+      }
+      case "sup": {
+        const left = yield t.left;
+        return `{#${t.label} ${left} ${yield t.right}}`;
+      }
+    }
+  });
 }
 
 export function showPattern(p: Pattern): string {

@@ -81,3 +81,24 @@ export function spine(t: Term): Term[] {
   args.push(head);
   return args.reverse();
 }
+
+/**
+ * Run a recursive step function without growing the JS stack: `step` is a
+ * generator that yields each sub-problem and receives its result, e.g.
+ * `const a = yield left;`. Deep terms cost heap, not stack frames.
+ */
+export function drive<T, R>(root: T, step: (t: T) => Generator<T, R, R>): R {
+  const stack: Array<Generator<T, R, R>> = [step(root)];
+  let input: R | undefined;
+  for (;;) {
+    const r = stack[stack.length - 1].next(input as R);
+    if (r.done) {
+      stack.pop();
+      if (stack.length === 0) return r.value;
+      input = r.value;
+    } else {
+      stack.push(step(r.value));
+      input = undefined;
+    }
+  }
+}

@@ -52,4 +52,17 @@ describe("programs on the reference reducer: normal forms and exact counts", () 
   it("list literals of mixed values", () => {
     expect(run(program([def("main", List([Lam("x", Var("x")), Num(1)]))])).term).toBe("[λa a, 1]");
   });
+
+  it("compiles, runs and prints terms nested 20,000 deep without a stack overflow", () => {
+    let t = Num(1);
+    for (let i = 0; i < 20_000; i++) t = App(Var("Succ"), t);
+    const succ = def("Succ", Lam("n", Op(OP.ADD, Num(1), Var("n"))));
+    const r = run(program([succ, def("main", t)]));
+    expect(r.term).toBe("20001");
+    expect(r.byRule).toEqual(counts({ ANNI: 20_000, DREF: 20_001, OPER: 40_000 }));
+    let nat = Var("Z");
+    for (let i = 0; i < 20_000; i++) nat = App(Var("S"), nat);
+    const deep = run(program([def("main", nat)], [data("Nat", [["S", "pred"], ["Z"]])]));
+    expect(deep.term).toBe("(S ".repeat(20_000) + "Z" + ")".repeat(20_000));
+  });
 });
