@@ -238,6 +238,7 @@ class HvmCursor extends TokenCursor {
       case "lam":
         return this.at(f.s, { kind: "lam", bind: f.bind, body: value });
       case "letv":
+        if (this.isWord("in")) this.fail("';' or the body of the let (hvm-lang writes `let x = v; body`, without `in`)");
         this.eat(Semi);
         stack.push({ k: "letb", s: f.s, bind: f.bind, value });
         return undefined;

@@ -105,6 +105,17 @@ describe(".hvm programs", () => {
     expect(() => parseProgram(bad, "bad.hvm")).toThrow(ParseError);
   });
 
+  it("explains a let written with `in`", () => {
+    const text = "main = let x = 1 in x\n";
+    expect(formatDiagnostics(parseProgramPartial(text).diagnostics, text, "l.hvm")).toBe(
+      [
+        "l.hvm:1:18: error[E_SYNTAX]: expected ';' or the body of the let (hvm-lang writes `let x = v; body`, without `in`), found 'in'",
+        "main = let x = 1 in x",
+        "                 ^^",
+      ].join("\n"),
+    );
+  });
+
   it("locates language errors in the source", () => {
     const text = "(Sum Nil) = 0\nmain = (Sum (Cons 1 Nil) y)\n";
     expect(formatDiagnostics(checkProgramSource(text), text, "s.hvm")).toBe(
