@@ -2,15 +2,15 @@
  * Parse, run and print: the part of a run shared by the CPU worker and the
  * WebGPU path on the page.
  */
-import { ValidationError, type Runtime } from "@hvm/ir";
+import { ValidationError, type Progress, type Runtime } from "@hvm/ir";
 import { parseBook, printNet } from "@hvm/syntax";
 import type { RunOutcome } from "./protocol.js";
-import type { Progress } from "@hvm/ir";
 
 export interface EvaluateOptions {
   readonly file: string;
   readonly entry: string;
   readonly maxInteractions?: number;
+  readonly memory?: number;
   readonly signal?: AbortSignal;
   onProgress?(p: Progress): void;
 }
@@ -24,6 +24,7 @@ export async function evaluate(rt: Runtime, source: string, opts: EvaluateOption
   const result = await rt.run(book, {
     entry: opts.entry,
     maxInteractions: opts.maxInteractions,
+    memory: opts.memory,
     signal: opts.signal,
     onProgress: opts.onProgress,
   });

@@ -65,7 +65,8 @@ async function run(): Promise<void> {
   output.textContent = "";
   renderStats($<HTMLTableElement>("stats"), undefined);
   status.textContent = `running on ${runtimeSelect.selectedOptions[0].text}…`;
-  const reply = await runner.run({ type: "run", source: editor.value, file: FILE, entry: DEFAULT_ENTRY }, progress);
+  const memory = Number($<HTMLSelectElement>("memory").value);
+  const reply = await runner.run({ type: "run", source: editor.value, file: FILE, entry: DEFAULT_ENTRY, memory }, progress);
   active = undefined;
   runButton.disabled = false;
   stopButton.disabled = true;

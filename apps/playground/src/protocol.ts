@@ -10,6 +10,8 @@ export interface RunRequest {
   readonly file: string;
   readonly entry: string;
   readonly maxInteractions?: number;
+  /** Heap limit in bytes. */
+  readonly memory?: number;
 }
 
 /** A finished run: the normal form, its stats, and the nets to draw. */

@@ -64,8 +64,8 @@ export class WebGpuRunner implements Runner {
   private getRuntime(): Promise<Runtime> {
     this.runtime ??= (async () => {
       if (typeof navigator === "undefined" || !("gpu" in navigator)) throw new WebGpuUnavailableError("navigator.gpu is missing");
-      const device = await requestDevice();
-      return createWebGpuRuntime({ device });
+      const { device, adapterInfo } = await requestDevice();
+      return createWebGpuRuntime({ device, adapterInfo });
     })();
     this.runtime.catch(() => {
       this.runtime = undefined;

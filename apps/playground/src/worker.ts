@@ -18,6 +18,7 @@ self.addEventListener("message", (ev: MessageEvent<RunRequest>) => {
     file: req.file,
     entry: req.entry,
     maxInteractions: req.maxInteractions,
+    memory: req.memory,
     onProgress: (progress) => {
       const now = performance.now();
       if (now - last < PROGRESS_INTERVAL_MS) return;

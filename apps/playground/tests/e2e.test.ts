@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../../examples/corpus.js";
 import { APP_DIR, CHROMIUM, buildApp, launch, serve, type Browser, type Served } from "./harness.js";
 
 /** Set HVM_SCREENSHOTS=1 to refresh docs/img/playground-*.png. */
@@ -63,6 +64,20 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     await page.close();
   });
 
+  it("runs a corpus example from the menu and prints its reference normal form and counts", async () => {
+    const sumTree = loadCorpus(path.resolve(APP_DIR, "../../examples")).find((p) => p.name === "sum-tree")!;
+    const page = await open();
+    await page.selectOption("#examples", "sum-tree");
+    expect(await page.inputValue("#source")).toBe(sumTree.source);
+    await runAndWait(page);
+    expect(await page.textContent("#output")).toBe(sumTree.expected.normalForm);
+    expect(await page.textContent('#stats td[data-stat="interactions"]')).toBe(sumTree.expected.rwts.toLocaleString("en-US"));
+    for (const [rule, n] of Object.entries(sumTree.expected.byRule)) {
+      expect(await page.textContent(`#stats td[data-stat="${rule}"]`)).toBe(n.toLocaleString("en-US"));
+    }
+    await page.close();
+  });
+
   it("marks a syntax error at its line with the message", async () => {
     const page = await open();
     await page.fill("#source", BROKEN);
@@ -107,3 +122,42 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     await other.close();
   });
 });
+
+describe.skipIf(!hasChromium)("playground on WebGPU in chromium (SwiftShader adapter)", () => {
+  let gpuDist: string;
+  let gpuServed: Served;
+  let gpuBrowser: Browser;
+
+  beforeAll(async () => {
+    gpuDist = mkdtempSync(path.join(os.tmpdir(), "hvm-playground-dist-"));
+    await buildApp(gpuDist);
+    gpuServed = await serve(gpuDist);
+    gpuBrowser = await launch({ webgpu: true });
+  });
+
+  afterAll(async () => {
+    await gpuBrowser?.close();
+    await gpuServed?.close();
+    rmSync(gpuDist, { recursive: true, force: true });
+  });
+
+  it("runs a program on navigator.gpu and prints the same normal form and counts as the CPU", async (ctx) => {
+    const page = await gpuBrowser.context.newPage();
+    await page.goto(gpuServed.url);
+    await page.waitForSelector("#source");
+    const adapter = await page.evaluate(async () => (await navigator.gpu?.requestAdapter()) != null);
+    if (!adapter) ctx.skip("this chromium offers no WebGPU adapter (see docs/playground.md)");
+    await page.selectOption("#runtime", "webgpu");
+    await page.fill("#source", MUL);
+    await page.click("#run");
+    await page.waitForFunction(() => /^(done|failed|stopped)/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 90_000 });
+    expect(await page.textContent("#error")).toBe("");
+    expect(await page.textContent("#output")).toBe("#39483");
+    expect(await page.textContent('#stats td[data-stat="runtime"]')).toMatch(/^webgpu:/);
+    expect(await page.textContent('#stats td[data-stat="interactions"]')).toBe("5");
+    expect(await page.textContent('#stats td[data-stat="OPER"]')).toBe("4");
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "playground-webgpu.png"), fullPage: true });
+    await page.close();
+  });
+});
+
