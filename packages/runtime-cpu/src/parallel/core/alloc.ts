@@ -6,10 +6,6 @@
  * nulled, possibly by another thread (the second visit of a cell), and only
  * the chunk owner ever hands it out again.
  *
- * Nodes this thread consumed whose two slots are already NULL go onto a
- * local free list (only for chunks it owns); a listed node keeps a
- * placeholder in its first slot so the scan never hands it out twice.
- *
  * At the end of a pass over its chunks the allocator claims a new chunk when
  * the pass found few free nodes (less than 1/8), and reports out of memory
  * when a whole pass found none and no chunk is left.
@@ -35,10 +31,6 @@ export class Allocator {
   private pos = 0;
   private end = 0;
   private found = 0;
-  private readonly mine: Uint8Array;
-  private readonly shift: number;
-  private list = new Int32Array(1 << 10);
-  private listLen = 0;
 
   constructor(state: SharedState) {
     this.heap = new Int32Array(state.heap);
@@ -46,25 +38,10 @@ export class Allocator {
     this.chunk = state.chunk;
     this.chunks = chunkCount(state);
     this.nodes = state.nodes;
-    this.mine = new Uint8Array(this.chunks);
-    this.shift = Math.log2(state.chunk);
-  }
-
-  /** Recycle node n, whose two slots are NULL, if it lies in a chunk this allocator owns. */
-  free(n: number): void {
-    if (this.mine[(n - 1) >> this.shift] === 0) return;
-    this.heap[2 * n] = Tag.ERA;
-    if (this.listLen === this.list.length) {
-      const grown = new Int32Array(this.list.length * 2);
-      grown.set(this.list);
-      this.list = grown;
-    }
-    this.list[this.listLen++] = n;
   }
 
   /** A free node, its first slot set to a placeholder so it is not handed out twice. */
   alloc(): number {
-    if (this.listLen > 0) return this.list[--this.listLen];
     const heap = this.heap;
     for (;;) {
       let pos = this.pos;
@@ -104,7 +81,6 @@ export class Allocator {
     const k = Atomics.add(this.ctl, Ctl.CHUNK_NEXT, 1);
     if (k >= this.chunks) return false;
     this.owned.push(k);
-    this.mine[k] = 1;
     this.enter(this.owned.length - 1);
     return true;
   }

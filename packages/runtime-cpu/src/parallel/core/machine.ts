@@ -41,11 +41,6 @@ export class Machine {
     return this.alloc.alloc();
   }
 
-  /** Node n was consumed by a rule: recycle it at once when no cell of it is alive. */
-  release(n: number): void {
-    if (this.heap[2 * n] === 0 && this.heap[2 * n + 1] === 0) this.alloc.free(n);
-  }
-
   /**
    * Read aux slot x of a node this thread owns. An empty cell stays alive
    * (the other end still has to visit it); anything else is consumed. A

@@ -206,8 +206,7 @@ function matn(m: Machine, a: number, b: number): void {
   m.link(br, (c << 4) | Tag.CT0);
 }
 
-/** Which of the (ordered) pair's nodes each rule consumes: bit 0 a, bit 1 b. */
-const RELEASES = [0, 3, 3, 3, 2, 2, 2, 0, 0, 0, 1, 1, 0];
+
 
 /** Reduce one redex of two main ports. */
 export function interact(m: Machine, a: number, b: number): void {
@@ -253,7 +252,4 @@ export function interact(m: Machine, a: number, b: number): void {
       throw new TypeStop(a & 0xf, b & 0xf);
   }
   m.counts[RULE_CLASS[rule]]++;
-  const released = RELEASES[rule];
-  if (released & 1) m.release(a >>> 4);
-  if (released & 2) m.release(b >>> 4);
 }

@@ -15,6 +15,13 @@ import { Ctl, PUBLISH_EVERY, QUEUE_PAIRS, type SharedState, Stat, StopCode } fro
 import { Machine } from "./machine.js";
 import { TypeStop, interact } from "./rules.js";
 
+/**
+ * Redex pairs a worker must hold before it gives half away: sharing one or
+ * two redexes of a sequential program only bounces cache lines and wakes
+ * threads for nothing.
+ */
+const SHARE_MIN = 8;
+
 /** Another worker (or the host) asked everybody to stop. */
 class Stopped extends Error {}
 
@@ -75,7 +82,7 @@ export class WorkerLoop {
   private poll(tick: number): void {
     const ctl = this.ctl;
     if (ctl[Ctl.STOP] !== 0) throw new Stopped();
-    if (this.machine.sp >= 4 && Atomics.load(ctl, Ctl.QSIZE) === 0 && Atomics.load(ctl, Ctl.ACTIVE) < this.threads) this.share();
+    if (this.machine.sp >= 2 * SHARE_MIN && Atomics.load(ctl, Ctl.QSIZE) === 0 && Atomics.load(ctl, Ctl.ACTIVE) < this.threads) this.share();
     if (tick % PUBLISH_EVERY === 0) {
       this.publish();
       if (this.limit >= 0 && this.total() > this.limit) this.stop(StopCode.LIMIT, 0, 0);
