@@ -17,3 +17,4 @@ for (const ex of EXAMPLES) {
   process.stdout.write(`${ok ? "ok  " : "FAIL"} [${run.mode}] ${ex.name}: ${JSON.stringify(run.value)}${stats}\n`);
 }
 process.exitCode = failed > 0 ? 1 : 0;
+await accelerate.dispose();

@@ -12,7 +12,7 @@
  */
 import type { RunOptions, RunStats, Runtime } from "@hvm/ir";
 import { printBook } from "@hvm/ir";
-import { cpuRuntime, gpuRuntime, hasGpuAdapter, type Lease } from "./backends.js";
+import { cpuRuntime, disposeRuntimes, dropSharedGpu, gpuRuntime, hasGpuAdapter, type Lease } from "./backends.js";
 import { runDebug } from "./debug.js";
 import { AccelerateCode, DebugCheckError } from "./errors.js";
 import type { AnyExpr, ResultOf } from "./expr.js";
@@ -81,6 +81,9 @@ async function runCompiled(
   try {
     const result = await lease.runtime.run(plan.book, runOpts);
     return { value: plan.decode(result.net), stats: result.stats, runtime: lease.runtime.name };
+  } catch (e) {
+    await dropSharedGpu(lease.runtime);
+    throw e;
   } finally {
     if (lease.owned) await lease.runtime.dispose();
   }
@@ -118,10 +121,12 @@ export interface Accelerate {
   explain(expr: AnyExpr, options?: Pick<AccelerateOptions, "scope">): string;
   /** Like the call, with the mode, runtime and statistics of the run. */
   run<E extends AnyExpr>(expr: E, options?: AccelerateOptions): Promise<AccelerateRun<ResultOf<E>>>;
+  /** Release the GPU runtime that gpu-mode runs share (it is created again when needed). */
+  dispose(): Promise<void>;
 }
 
 /** Compile and run a lazy expression; see the module comment for modes. */
 export const accelerate: Accelerate = Object.assign(
   async <E extends AnyExpr>(expr: E, options: AccelerateOptions = {}): Promise<ResultOf<E>> => (await accelerateRun(expr, options)).value,
-  { explain, run: accelerateRun },
+  { explain, run: accelerateRun, dispose: disposeRuntimes },
 );

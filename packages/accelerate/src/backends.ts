@@ -72,13 +72,14 @@ export function hasGpuAdapter(): Promise<boolean> {
   return adapterProbe;
 }
 
-export async function gpuRuntime(options: BackendOptions): Promise<Lease> {
-  if (options.runtime) return { runtime: options.runtime, owned: false };
-  if (options.device) return { runtime: createWebGpuRuntime({ device: options.device as GPUDevice }), owned: true };
+/** The GPU runtime of this environment, created on first use and shared by later runs (its pipelines stay compiled). */
+let sharedGpu: Promise<Runtime> | null = null;
+
+async function createSharedGpu(): Promise<Runtime> {
   if (providers.createGpuRuntime) {
     const r = await providers.createGpuRuntime();
     if (typeof r === "string") throw new NoAdapterError(r);
-    return { runtime: r, owned: true };
+    return r;
   }
   const gpu = browserGpu();
   if (!gpu) throw new NoAdapterError("this environment has no navigator.gpu; in Node import from @hvm/accelerate/node");
@@ -86,10 +87,34 @@ export async function gpuRuntime(options: BackendOptions): Promise<Lease> {
   if (!adapter) throw new NoAdapterError("navigator.gpu.requestAdapter() returned null");
   const device = await adapter.requestDevice();
   const runtime = createWebGpuRuntime({ device, ...(adapter.info ? { adapterInfo: adapter.info } : {}) });
-  return {
-    runtime: { name: runtime.name, run: (b, o) => runtime.run(b, o), dispose: async () => (await runtime.dispose(), device.destroy()) },
-    owned: true,
-  };
+  return { name: runtime.name, run: (b, o) => runtime.run(b, o), dispose: async () => (await runtime.dispose(), device.destroy()) };
+}
+
+export async function gpuRuntime(options: BackendOptions): Promise<Lease> {
+  if (options.runtime) return { runtime: options.runtime, owned: false };
+  if (options.device) return { runtime: createWebGpuRuntime({ device: options.device as GPUDevice }), owned: true };
+  sharedGpu ??= createSharedGpu();
+  try {
+    return { runtime: await sharedGpu, owned: false };
+  } catch (e) {
+    sharedGpu = null;
+    throw e;
+  }
+}
+
+/** After a failed run on the shared GPU runtime, dispose it: a lost or wedged device is never reused. */
+export async function dropSharedGpu(runtime: Runtime): Promise<void> {
+  const shared = sharedGpu;
+  if (!shared || (await shared.catch(() => null)) !== runtime) return;
+  sharedGpu = null;
+  await runtime.dispose().catch(() => undefined);
+}
+
+/** Dispose the shared GPU runtime (a later gpu run creates a new one). */
+export async function disposeRuntimes(): Promise<void> {
+  const shared = sharedGpu;
+  sharedGpu = null;
+  if (shared) await (await shared.catch(() => null))?.dispose();
 }
 
 export async function cpuRuntime(options: BackendOptions): Promise<Lease> {

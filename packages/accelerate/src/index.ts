@@ -16,7 +16,7 @@ export {
   formatDiagnostic,
   type AccelerateDiagnostic,
 } from "./errors.js";
-export { hasGpuAdapter, registerProviders, type Providers } from "./backends.js";
+export { disposeRuntimes, hasGpuAdapter, registerProviders, type Providers } from "./backends.js";
 export { cachedKernels, clearKernelCache } from "./kernels.js";
 export type { Scope } from "./parse.js";
 export { U24_MAX } from "./values.js";
