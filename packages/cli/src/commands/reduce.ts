@@ -30,19 +30,19 @@ export function registerRun(program: Command, io: Io): void {
   const cmd = program
     .command("run")
     .description("reduce a program to normal form and print it")
-    .argument("<file>", "a .hvmc file")
+    .argument("<file>", "a .hvmc book or a .hvm program")
     .option("-s, --stats", "print interaction counts, time and MIPS after the normal form")
     .option("--json", "print one JSON object {normalForm, stats, runtime}")
     .option("-r, --runtime <name>", `reducer to use: ${runtimeHelp()}`, DEFAULT_RUNTIME);
   addReduceFlags(cmd, RUNTIME_FLAGS).action(async (file: string, flags: RunFlags) => {
     const entry = findRuntime(flags.runtime);
-    const { book } = loadBook(file, flags.entry, io.stderr);
+    const { book, show } = loadBook(file, flags.entry, io.stderr);
     const runtime = await entry.create(flags as unknown as Record<string, unknown>);
     const progress = progressLine(io);
     try {
       const result = await withInterrupt((signal) => runtime.run(book, runOptions(flags, { signal, onProgress: progress.onProgress })));
       progress.done();
-      io.stdout(flags.json ? formatJson(result, runtime.name) : formatResult(result, flags.stats === true));
+      io.stdout(flags.json ? formatJson(result, runtime.name, show) : formatResult(result, flags.stats === true, show));
     } finally {
       progress.done();
       await runtime.dispose();

@@ -9,10 +9,10 @@
  */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { parseBook, printBook } from "@hvm/syntax";
-import { ReportedError } from "../errors.js";
+import { compileSource, parseBook, printBook } from "@hvm/syntax";
+import { ReportedError, UsageError } from "../errors.js";
 import type { Io } from "../terminal.js";
-import { diagnose, readSource } from "../text.js";
+import { diagnose, isProgram, readSource } from "../text.js";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -20,7 +20,7 @@ export function registerCheck(program: Command, io: Io): void {
   program
     .command("check")
     .description("check a program (syntax, variables, references, ranges, entry) and report every error")
-    .argument("<file>", "a .hvmc file")
+    .argument("<file>", "a .hvmc book or a .hvm program")
     .option("-e, --entry <name>", "entry definition that must exist", "main")
     .action((file: string, flags: { entry: string }) => {
       const source = readSource(file);
@@ -29,7 +29,8 @@ export function registerCheck(program: Command, io: Io): void {
         io.stderr(`${diags.join("\n")}\n${plural(diags.length, "error")}\n`);
         throw new ReportedError(diags.length);
       }
-      io.stdout(`${file}: ok (${plural(parseBook(source, file).defs.length, "definition")})\n`);
+      const book = isProgram(file) ? compileSource(source, file, { entry: flags.entry }).book : parseBook(source, file);
+      io.stdout(`${file}: ok (${plural(book.defs.length, "definition")})\n`);
     });
 }
 
@@ -40,6 +41,7 @@ export function registerFmt(program: Command, io: Io): void {
     .argument("<file>", "a .hvmc file")
     .option("-w, --write", "rewrite the file in place instead of printing")
     .action((file: string, flags: { write?: boolean }) => {
+      if (isProgram(file)) throw new UsageError(`fmt formats .hvmc books; ${file} is a .hvm program`);
       const source = readSource(file);
       const diags = diagnose(source, file, undefined);
       if (diags.length > 0) {
