@@ -2,7 +2,7 @@
  * Failures raised inside workers reach the caller as the reference's errors
  * (same classes and messages), and every worker thread is gone afterwards.
  */
-import { AbortedError, HvmError, InteractionLimitError, OutOfMemoryError, type RunOptions, TypeErrorPair } from "@hvm/ir";
+import { AbortedError, HvmError, InteractionLimitError, OutOfMemoryError, type RunOptions, TypeErrorPair, ValidationError } from "@hvm/ir";
 import { createCpuRuntime } from "@hvm/runtime-cpu";
 import { createParallelCpuRuntime } from "@hvm/runtime-cpu/node";
 import { afterAll, describe, expect, it } from "vitest";
@@ -62,6 +62,18 @@ describe("errors from workers", () => {
     setTimeout(() => ac.abort(), 200);
     expect(await pending).toBeInstanceOf(AbortedError);
     expect(rt.liveThreads()).toBe(0);
+  });
+
+  it("rejects an invalid book without touching the workers", async () => {
+    await rt.run(sumTree);
+    const got = await failure(() => rt.run(book("@main = a")));
+    expect(got).toBeInstanceOf(ValidationError);
+    expect(rt.liveThreads()).toBe(3);
+  });
+
+  it("queues concurrent runs on one runtime", async () => {
+    const results = await Promise.all([rt.run(sumTree), rt.run(typeClash).catch((e: Error) => e.name), rt.run(sumTree)]);
+    expect(results.map((r) => (typeof r === "string" ? r : r.stats.interactions))).toEqual([1114101, "TypeErrorPair", 1114101]);
   });
 
   it("dispose ends every worker", async () => {

@@ -14,6 +14,7 @@ import {
   NODE_BYTES,
   OutOfMemoryError,
   type Book,
+  type CompiledBook,
   type Progress,
   ROOT_SLOT,
   RULE_CLASSES,
@@ -50,7 +51,8 @@ export function createParallelCpuRuntime(opts: ParallelCpuOptions = {}): Paralle
   const threads = opts.threads ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`cpu-parallel: threads must be a positive integer, got ${threads}`);
   let pool: WorkerPool | undefined;
-  let busy = false;
+  /** Runs on one runtime are queued: the pool serves one run at a time. */
+  let queue: Promise<unknown> = Promise.resolve();
 
   const kill = async (): Promise<void> => {
     const p = pool;
@@ -62,27 +64,28 @@ export function createParallelCpuRuntime(opts: ParallelCpuOptions = {}): Paralle
     name: "cpu-parallel",
     threads,
     liveThreads: () => pool?.liveThreads ?? 0,
-    async run(book: Book, ro: RunOptions = {}): Promise<RunResult> {
-      if (busy) throw new Error("cpu-parallel: a run is already in progress on this runtime");
-      busy = true;
-      try {
-        pool ??= await WorkerPool.create(threads);
-        return await runOn(pool, book, ro);
-      } catch (e) {
-        await kill();
-        throw e;
-      } finally {
-        pool?.unref();
-        busy = false;
-      }
+    run(book: Book, ro: RunOptions = {}): Promise<RunResult> {
+      const entry = ro.entry ?? DEFAULT_ENTRY;
+      const result = queue.then(async () => {
+        const compiled = compileBook(book, { entry });
+        try {
+          pool ??= await WorkerPool.create(threads);
+          return await runOn(pool, compiled, entry, ro);
+        } catch (e) {
+          await kill();
+          throw e;
+        } finally {
+          pool?.unref();
+        }
+      });
+      queue = result.catch(() => undefined);
+      return result;
     },
     dispose: kill,
   };
 }
 
-async function runOn(pool: WorkerPool, book: Book, ro: RunOptions): Promise<RunResult> {
-  const entry = ro.entry ?? DEFAULT_ENTRY;
-  const compiled = compileBook(book, { entry });
+async function runOn(pool: WorkerPool, compiled: CompiledBook, entry: string, ro: RunOptions): Promise<RunResult> {
   const defs = toCellBook(compiled);
   const nodes = Math.max(2, Math.min(VALUE_MAX + 1, Math.floor((ro.memory ?? DEFAULT_MEMORY) / NODE_BYTES)));
   const limit = ro.maxInteractions ?? -1;
