@@ -13,13 +13,12 @@
 import type { RunOptions, RunStats, Runtime } from "@hvm/ir";
 import { printBook } from "@hvm/ir";
 import { cpuRuntime, disposeRuntimes, dropSharedGpu, gpuRuntime, hasGpuAdapter, type Lease } from "./backends.js";
-import { runDebug } from "./debug.js";
+import { runDebug, runSequential } from "./debug.js";
 import { AccelerateCode, DebugCheckError } from "./errors.js";
 import type { AnyExpr, ResultOf } from "./expr.js";
 import { compileExpr, type CompiledKernel } from "./kernels.js";
 import { buildPlan, type Plan } from "./net.js";
 import type { Scope } from "./parse.js";
-import { runSequential } from "./sequential.js";
 import { showValue, valueEquals } from "./values.js";
 
 export type Mode = "gpu" | "cpu" | "sequential" | "debug";

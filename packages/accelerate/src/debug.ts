@@ -1,5 +1,12 @@
 /**
- * `debug` mode's dynamic checks. Every input is checked against the u24
+ * The JavaScript side of accelerate: `sequential` mode runs the plain
+ * functions; `debug` mode's dynamic checks run them checked.
+ *
+ * `sequential`: `map` is `xs.map(x => f(x))`, `reduce` is `xs.reduce(op,
+ * init)`, `loop` is `[f(0) .. f(n - 1)]`; booleans in results come back as
+ * 0/1, as in the compiled modes.
+ *
+ * `debug`: every input is checked against the u24
  * model; every element runs through the kernel interpreter, which checks
  * every intermediate value; every output is checked and compared with the
  * real JavaScript function's result; a reduce operator is tested for
@@ -13,6 +20,25 @@ import { Interpreter } from "./interp.js";
 import type { CompiledKernel } from "./kernels.js";
 import { loopIndices } from "./net.js";
 import { checkInput, isU24, normalize, showValue, valueEquals } from "./values.js";
+
+const plainArray = (input: ArrayInput): number[] => (isExpr(input) ? (runSequential(input) as number[]) : Array.from(input));
+
+export function runSequential(expr: AnyExpr): unknown {
+  switch (expr.kind) {
+    case "map":
+      return plainArray(expr.input).map((x) => normalize(expr.fn(x)));
+    case "map2": {
+      const xs = plainArray(expr.left);
+      const ys = plainArray(expr.right);
+      if (xs.length !== ys.length) throw new InputError(`map2 inputs must have equal lengths, got ${xs.length} and ${ys.length}`);
+      return xs.map((x, i) => normalize(expr.fn(x, ys[i])));
+    }
+    case "loop":
+      return loopIndices(expr.n).map((i) => normalize(expr.fn(i)));
+    case "reduce":
+      return normalize(plainArray(expr.input).reduce((a, b) => normalize(expr.fn(a, b)) as number, expr.init));
+  }
+}
 
 export interface DebugReport {
   /** The checked sequential result. */
