@@ -11,10 +11,12 @@ import { escapeHtml } from "./highlight.js";
 /** Nets with more agents than this are not drawn. */
 export const MAX_DRAWN_NODES = 200;
 
-const SLOT = 46;
+const SLOT = 52;
 const LEVEL = 58;
 const TOP = 40;
 const HALF = 13;
+/** Longest label drawn in a leaf; longer ones are cut, the full text is the shape's tooltip. */
+const MAX_LABEL = 7;
 
 interface Spot {
   readonly x: number;
@@ -49,7 +51,7 @@ function agentLabel(t: Tree): string {
     case "num":
       return `#${t.value}`;
     case "ref":
-      return `@${t.name.length > 7 ? `${t.name.slice(0, 6)}…` : t.name}`;
+      return `@${t.name}`;
     case "var":
       return t.name;
   }
@@ -92,15 +94,16 @@ class Drawing {
   }
 
   nullary(t: Tree, x: number, y: number): void {
-    const label = escapeHtml(agentLabel(t));
     if (t.kind === "era") {
       this.shapes.push(`<circle class="era" cx="${x}" cy="${y}" r="9"/>`, `<text x="${x}" y="${y + 4}">*</text>`);
       return;
     }
-    const w = Math.min(SLOT - 4, 10 + label.length * 6);
+    const full = agentLabel(t);
+    const label = full.length > MAX_LABEL ? `${full.slice(0, MAX_LABEL - 1)}…` : full;
+    const w = 10 + label.length * 6;
     this.shapes.push(
-      `<rect class="${t.kind}" x="${x - w / 2}" y="${y - 9}" width="${w}" height="18" rx="${t.kind === "num" ? 9 : 2}"/>`,
-      `<text x="${x}" y="${y + 4}">${label}</text>`,
+      `<rect class="${t.kind}" x="${x - w / 2}" y="${y - 9}" width="${w}" height="18" rx="${t.kind === "num" ? 9 : 2}"><title>${escapeHtml(full)}</title></rect>`,
+      `<text x="${x}" y="${y + 4}">${escapeHtml(label)}</text>`,
     );
   }
 

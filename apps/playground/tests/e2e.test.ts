@@ -57,10 +57,16 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     expect(await page.textContent('#stats td[data-stat="OPER"]')).toBe("4");
     expect(await page.textContent('#stats td[data-stat="runtime"]')).toBe("cpu");
     expect(await page.locator("#nets svg").count()).toBe(2);
-    if (SHOTS) {
-      mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, "playground-run.png"), fullPage: true });
-    }
+    await page.close();
+  });
+
+  it.runIf(SHOTS)("takes the README screenshot of a run", async () => {
+    mkdirSync(SHOTS!, { recursive: true });
+    const page = await open();
+    await page.selectOption("#examples", "church2");
+    await runAndWait(page);
+    expect(await page.textContent("#output")).toBe("#2");
+    await page.screenshot({ path: path.join(SHOTS!, "playground-run.png"), fullPage: true });
     await page.close();
   });
 
