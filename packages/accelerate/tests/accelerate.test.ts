@@ -90,6 +90,26 @@ describe("cpu mode", () => {
     expect(await accelerate(map((x: number) => x * 4096, [4097]), { mode: "cpu" })).toEqual([4096]);
   });
 
+  it("is the default mode without a GPU provider or navigator.gpu", async () => {
+    const run = await accelerate.run(map((x: number) => x + 1, [1]));
+    expect([run.mode, run.runtime, run.value]).toEqual(["cpu", "cpu", [2]]);
+  });
+
+  it("passes the interaction limit and abort signal to the runtime", async () => {
+    function fib(n: number): number {
+      return n < 2 ? n : fib(n - 1) + fib(n - 2);
+    }
+    const expr = map((x: number) => fib(x), [20]);
+    await expect(accelerate(expr, { mode: "cpu", scope: { fib }, maxInteractions: 1000 })).rejects.toThrow(/interaction limit reached: 1000 interactions/);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(accelerate(expr, { mode: "cpu", scope: { fib }, signal: controller.signal })).rejects.toThrow("reduction aborted");
+  });
+
+  it("needs the node entry for threads", async () => {
+    await expect(accelerate(map((x: number) => x, [1]), { mode: "cpu", threads: 2 })).rejects.toThrow(/threads: 2 needs the parallel CPU reducer; in Node import from @hvm\/accelerate\/node/);
+  });
+
   it("runs on an injected runtime and leaves it to the caller", async () => {
     const cpu = createCpuRuntime();
     let runs = 0;
