@@ -3,13 +3,11 @@
  * every other runtime is compared against.
  *
  * - `runtime`  createCpuRuntime (ir's Runtime), runCompiled, runCompiledAsync
- * - `reducer`  Reducer: boot, reduce, expand reachable REFs, readback, stats
- * - `rules`    one function per interaction rule and the dispatcher
- * - `core`     heap, allocator, redex stack, link, instantiate
  * - `errors`   the errors a run can throw
+ *
+ * The reducer's building blocks (Reducer, the rule functions and dispatcher,
+ * the heap core) are not public API: they live in `./internal.js`, exported
+ * as `@hvm/runtime-cpu/internal` for this project's tests and benchmarks.
  */
 export * from "./runtime.js";
-export * from "./reducer.js";
-export * from "./rules.js";
-export * from "./core.js";
 export * from "./errors.js";

@@ -13,7 +13,8 @@ import {
 import { parseBook } from "@hvm/syntax";
 import { describe, expect, it } from "vitest";
 import { churchPow, sumTree } from "../bench/programs.js";
-import { Reducer, runCompiled } from "../src/index.js";
+import { runCompiled } from "../src/index.js";
+import { Reducer } from "../src/internal.js";
 import { counts, run } from "./helpers.js";
 
 /** Never reaches a normal form: each step is one DREF and one ANNI, in constant memory. */

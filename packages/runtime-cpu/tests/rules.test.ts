@@ -1,5 +1,5 @@
 import { ErrorCode, RULE_FLIP, RULE_TABLE, TypeErrorPair } from "@hvm/ir";
-import { DISPATCH, DISPATCHED_RULES } from "../src/index.js";
+import { DISPATCH, DISPATCHED_RULES } from "../src/internal.js";
 import { describe, expect, it } from "vitest";
 import { counts, run } from "./helpers.js";
 
