@@ -14,7 +14,7 @@ import type { RunOptions, RunStats, Runtime } from "@hvm/ir";
 import { printBook } from "@hvm/ir";
 import { cpuRuntime, disposeRuntimes, dropSharedGpu, gpuRuntime, hasGpuAdapter, type Lease } from "./backends.js";
 import { runDebug, runSequential } from "./debug.js";
-import { AccelerateCode, DebugCheckError } from "./errors.js";
+import { AccelerateCode, DebugCheckError, InputError } from "./errors.js";
 import type { AnyExpr, ResultOf } from "./expr.js";
 import { compileExpr, type CompiledKernel } from "./kernels.js";
 import { buildPlan, type Plan } from "./net.js";
@@ -54,8 +54,13 @@ export interface AccelerateRun<T> {
   readonly triples?: number;
 }
 
+const MODES: readonly Mode[] = ["gpu", "cpu", "sequential", "debug"];
+
 async function resolveMode(options: AccelerateOptions): Promise<Mode> {
-  if (options.mode) return options.mode;
+  if (options.mode !== undefined) {
+    if (!MODES.includes(options.mode)) throw new InputError(`unknown mode ${JSON.stringify(options.mode)}: use one of ${MODES.map((m) => `"${m}"`).join(", ")}`);
+    return options.mode;
+  }
   if (options.device) return "gpu";
   return (await hasGpuAdapter()) ? "gpu" : "cpu";
 }

@@ -140,6 +140,10 @@ describe("errors", () => {
     await expect(accelerate(map((x: number) => x * k, [1]), { mode: "cpu", scope: { k } })).resolves.toEqual([3]);
   });
 
+  it("rejects unknown modes", async () => {
+    await expect(accelerate(map((x: number) => x, [1]), { mode: "gpuu" as never })).rejects.toThrow('unknown mode "gpuu": use one of "gpu", "cpu", "sequential", "debug"');
+  });
+
   it("rejects inputs outside u24 and map2 inputs of different lengths", async () => {
     await expect(accelerate(map((x: number) => x, [1.5]), { mode: "cpu" })).rejects.toThrow(InputError);
     await expect(accelerate(map((x: number) => x, [-1]), { mode: "debug" })).rejects.toThrow("map input[0] = -1 is not a u24 number: inputs must be integers 0..16777215");
