@@ -11,7 +11,9 @@ import { parseBook } from "@hvm/syntax";
 import { ProgramLoadError } from "./errors.js";
 import type { BenchProgram } from "./model.js";
 
-const fn = <F>(src: string): F => new Function(`return (${src});`)() as F;
+/** A function from its source text, closing over `scope` (so the sequential run can call scope functions too). */
+const fn = <F>(src: string, scope: Record<string, unknown> = {}): F =>
+  new Function(...Object.keys(scope), `return (${src});`)(...Object.values(scope)) as F;
 
 interface Workload {
   readonly name: string;
@@ -40,10 +42,10 @@ export const WORKLOADS: readonly Workload[] = [
   {
     name: "acc-map-fib",
     quick: false,
-    build: (n) => ({
-      expr: map(fn("(x) => fib(x % 18)"), range(n, (i) => i)),
-      scope: { fib: fn("function fib(k) { return k < 2 ? k : fib(k - 1) + fib(k - 2); }") },
-    }),
+    build: (n) => {
+      const scope = { fib: fn("function fib(k) { return k < 2 ? k : fib(k - 1) + fib(k - 2); }") };
+      return { expr: map(fn("(x) => fib(x % 18)", scope), range(n, (i) => i)), scope };
+    },
   },
 ];
 
