@@ -34,16 +34,25 @@ interface Binding {
   readonly label?: number;
   /** For a let: the DUP labels inside its value, which every use carries along. */
   valueLabels?: ReadonlySet<number>;
+  /** Some use applies it (it is the head of an application). */
+  functional?: boolean;
 }
 
 /** The first label of automatic DUP nodes; labels cycle through 1..5. */
-const FIRST_LABEL = 1;
-const LABELS = ir.LABEL_COUNT - 1;
+/**
+ * Automatic DUP labels come from two pools: variables applied as functions
+ * (whose values are lambdas that may duplicate inside) take 1..3, all other
+ * variables 4..5. A DUP copying a function then never meets a DUP of the
+ * function's own argument with the same label.
+ */
+const FUNCTION_LABELS: readonly number[] = [1, 2, 3];
+const DATA_LABELS: readonly number[] = [4, 5];
 const NO_LABELS: ReadonlySet<number> = new Set();
 
 export class Encoder {
   private fresh = 0;
-  private labelCounter = 0;
+  private functionCounter = 0;
+  private dataCounter = 0;
   private redexes: ir.Redex[] = [];
   private readonly scope = new Map<string, Binding[]>();
   /** Labels of the DUP nodes made so far, in order. */
@@ -99,7 +108,7 @@ export class Encoder {
   }
 
   /** A label for a DUP chain that copies a value using the labels `avoid`. */
-  private labelFor(name: Binder, explicit: number | undefined, avoid: ReadonlySet<number>, span?: ir.Span): number {
+  private labelFor(name: Binder, explicit: number | undefined, avoid: ReadonlySet<number>, functional: boolean, span?: ir.Span): number {
     if (explicit !== undefined) {
       if (avoid.has(explicit)) {
         this.diags.add(
@@ -111,9 +120,12 @@ export class Encoder {
       }
       return explicit;
     }
-    for (let i = 0; i < LABELS; i++) {
-      const l = this.nextLabel();
-      if (!avoid.has(l)) return l;
+    for (const pool of [functional, !functional]) {
+      const size = pool ? FUNCTION_LABELS.length : DATA_LABELS.length;
+      for (let i = 0; i < size; i++) {
+        const l = this.nextLabel(pool);
+        if (!avoid.has(l)) return l;
+      }
     }
     this.diags.add(
       LangErrorCode.DUP_UNSAFE,
@@ -121,15 +133,15 @@ export class Encoder {
       span,
       this.current,
     );
-    return FIRST_LABEL;
+    return FUNCTION_LABELS[0];
   }
 
   private name(): string {
     return `w${this.fresh++}`;
   }
 
-  private nextLabel(): number {
-    return FIRST_LABEL + (this.labelCounter++ % LABELS);
+  private nextLabel(functional: boolean): number {
+    return functional ? FUNCTION_LABELS[this.functionCounter++ % FUNCTION_LABELS.length] : DATA_LABELS[this.dataCounter++ % DATA_LABELS.length];
   }
 
   private link(a: ir.Tree, b: ir.Tree): void {
@@ -153,7 +165,8 @@ export class Encoder {
     if (uses.length === 0) return ir.era();
     let t: ir.Tree = ir.v(uses[uses.length - 1]);
     if (uses.length === 1) return t;
-    const label = avoid.size === 0 ? (b.label ?? this.nextLabel()) : this.labelFor(name, b.label, avoid, span);
+    const functional = b.functional === true;
+    const label = avoid.size === 0 ? (b.label ?? this.nextLabel(functional)) : this.labelFor(name, b.label, avoid, functional, span);
     for (let i = 0; i < uses.length - 1; i++) this.labelsMade.push(label);
     for (let i = uses.length - 2; i >= 0; i--) t = ir.ctr(label, ir.v(uses[i]), t);
     return t;
@@ -217,11 +230,12 @@ export class Encoder {
       case "dup": {
         const m = this.mark();
         const value = yield t.value;
-        const label = this.labelFor(t.left, t.label, this.labelsSince(m), t.span);
-        this.labelsMade.push(label);
+        const inside = this.labelsSince(m);
         const l = this.bind(t.left);
         const r = this.bind(t.right);
         const body = yield t.body;
+        const label = this.labelFor(t.left, t.label, inside, l.functional === true || r.functional === true, t.span);
+        this.labelsMade.push(label);
         const rt = this.unbind(t.right, r);
         const lt = this.unbind(t.left, l);
         this.link(ir.ctr(label, lt, rt), value);
@@ -293,6 +307,10 @@ export class Encoder {
       if (args.some((a) => a.kind === "var" && a.name === head.name && !this.scope.get(a.name)?.length)) {
         this.selfApps.push({ name: head.name, def: this.current, ...(t.span ? { span: t.span } : {}) });
       }
+    }
+    if (head.kind === "var") {
+      const stack = this.scope.get(head.name);
+      if (stack && stack.length > 0) stack[stack.length - 1].functional = true;
     }
     const f = yield head;
     const trees: ir.Tree[] = [];

@@ -49,6 +49,17 @@ describe("programs on the reference reducer: normal forms and exact counts", () 
     expect(r).toEqual({ term: "4", net: "#4", byRule: counts({ ANNI: 4, COMM: 6, DREF: 1, OPER: 7 }) });
   });
 
+  it("a function duplicated by Map copies a lambda that duplicates its argument", () => {
+    const map = defRules("Map", [
+      rule([PVar("f"), PCtr("Nil")], Var("Nil")),
+      rule([PVar("f"), PCtr("Cons", PVar("x"), PVar("xs"))], App(Var("Cons"), App(Var("f"), Var("x")), App(Var("Map"), Var("f"), Var("xs")))),
+    ]);
+    const double = Lam("v", Op(OP.ADD, Var("v"), Var("v")));
+    const r = run(program([map, def("main", App(Var("Map"), double, List([Num(1), Num(2), Num(3)])))]));
+    expect(r.term).toBe("[2, 4, 6]");
+    expect(r.byRule).toEqual(counts({ ANNI: 35, COMM: 15, ERAS: 10, DREF: 9, OPER: 10 }));
+  });
+
   it("list literals of mixed values", () => {
     expect(run(program([def("main", List([Lam("x", Var("x")), Num(1)]))])).term).toBe("[λa a, 1]");
   });
