@@ -3,14 +3,9 @@
  * the redex stack, the per-rule counters, and the two primitives every rule
  * is written with: `link` and `instantiate`.
  *
- * Heap: node i at slots 2i (aux1) and 2i+1 (aux2), node 0 reserved (its
- * aux2, slot 1, holds the root). It starts small and doubles (copying) up to
- * `maxNodes`, then throws OutOfMemoryError. The ports are DESIGN's u32s; the
- * reducer works on an Int32Array over the same bits because V8 compiles
- * int32 element access to about two thirds of the instructions of uint32
- * access (measured with valgrind on sum-tree: 302 vs 468 per interaction).
- * `heapU32()` is the Uint32Array view of the same memory, for readback and
- * for anyone comparing heaps.
+ * Heap: a Uint32Array, node i at slots 2i (aux1) and 2i+1 (aux2), node 0
+ * reserved (its aux2, slot 1, holds the root). It starts small and doubles
+ * (copying) up to `maxNodes`, then throws OutOfMemoryError.
  *
  * Allocation: a LIFO free list threaded through the free nodes (a free
  * node's aux1 holds the index of the next free node, 0 ending the list; its
@@ -40,7 +35,7 @@ export const nodesFor = (memory: number): number =>
 
 export class NetCore {
   /** The heap; replaced (not resized) when it grows: reload it after `alloc`. */
-  heap: Int32Array;
+  heap: Uint32Array;
   /** Nodes the current heap holds. */
   capacity: number;
   /** Nodes the memory limit allows. */
@@ -52,18 +47,14 @@ export class NetCore {
   /** Nodes in use now (node 0 not counted). */
   live = 0;
   /** Redex stack: pairs of main ports. */
-  rbag: Int32Array;
+  rbag: Uint32Array;
   /** Used length of `rbag` (twice the number of redexes). */
   rlen = 0;
   /** Interactions performed, indexed by ir's Rule id. */
   readonly counts = new Float64Array(16);
   readonly defs: readonly CompiledDef[];
-  /** Each definition's nodes and redexes as int32, and its root. */
-  private readonly defNodes: Int32Array[];
-  private readonly defRedexes: Int32Array[];
-  private readonly defRoots: Int32Array;
   /** Scratch: where each node of the definition being expanded went. */
-  private locs: Int32Array;
+  private locs: Uint32Array;
   /** Most redex stack slots one interaction can fill (COMM: 4 redexes; DREF: a definition's redexes and one). */
   readonly room: number;
 
@@ -72,18 +63,15 @@ export class NetCore {
     this.maxNodes = nodesFor(memory);
     if (this.maxNodes < 1) throw new OutOfMemoryError(this.maxNodes, memory);
     this.capacity = Math.min(INITIAL_NODES, this.maxNodes);
-    this.heap = new Int32Array(2 * this.capacity);
-    this.rbag = new Int32Array(2 * INITIAL_REDEXES);
-    this.defNodes = book.defs.map((d) => Int32Array.from(d.nodes));
-    this.defRedexes = book.defs.map((d) => Int32Array.from(d.redexes));
-    this.defRoots = Int32Array.from(book.defs, (d) => d.root);
+    this.heap = new Uint32Array(2 * this.capacity);
+    this.rbag = new Uint32Array(2 * INITIAL_REDEXES);
     let largest = 1;
     let pairs = 4;
     for (const d of book.defs) {
       largest = Math.max(largest, d.size);
       pairs = Math.max(pairs, d.redexes.length / 2 + 1);
     }
-    this.locs = new Int32Array(largest);
+    this.locs = new Uint32Array(largest);
     this.room = 2 * pairs;
   }
 
@@ -116,7 +104,7 @@ export class NetCore {
       throw new OutOfMemoryError(this.maxNodes, this.maxNodes * NODE_BYTES);
     }
     const cap = Math.min(this.capacity * 2, this.maxNodes);
-    const next = new Int32Array(2 * cap);
+    const next = new Uint32Array(2 * cap);
     next.set(this.heap);
     this.heap = next;
     this.capacity = cap;
@@ -139,7 +127,7 @@ export class NetCore {
     if (this.rlen + this.room > this.rbag.length) {
       let size = this.rbag.length * 2;
       while (this.rlen + this.room > size) size *= 2;
-      const next = new Int32Array(size);
+      const next = new Uint32Array(size);
       next.set(this.rbag);
       this.rbag = next;
     }
@@ -166,8 +154,8 @@ export class NetCore {
    * root port (a slot wired to the root holds ERA until the caller links).
    */
   instantiate(d: number): number {
-    const nodes = this.defNodes[d];
-    const size = nodes.length >> 1;
+    const def = this.defs[d];
+    const size = def.size;
     const locs = this.locs;
     let f = this.freeHead;
     let i = 0;
@@ -180,6 +168,7 @@ export class NetCore {
     this.live += i;
     for (; i < size; i++) locs[i] = this.alloc();
     const h = this.heap;
+    const nodes = def.nodes;
     for (let i = 0; i < size; i++) {
       const at = locs[i] << 1;
       const p = nodes[2 * i];
@@ -187,7 +176,7 @@ export class NetCore {
       h[at] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (locs[p >>> 4] << 4) | (p & 0xf) : p;
       h[at + 1] = (NODE_TAGS >>> (q & 0xf)) & 1 ? (locs[q >>> 4] << 4) | (q & 0xf) : q;
     }
-    const rdx = this.defRedexes[d];
+    const rdx = def.redexes;
     for (let i = 0; i < rdx.length; i += 2) {
       const p = rdx[i];
       const q = rdx[i + 1];
@@ -196,13 +185,8 @@ export class NetCore {
         (NODE_TAGS >>> (q & 0xf)) & 1 ? (locs[q >>> 4] << 4) | (q & 0xf) : q,
       );
     }
-    const r = this.defRoots[d];
+    const r = def.root;
     return (NODE_TAGS >>> (r & 0xf)) & 1 ? (locs[r >>> 4] << 4) | (r & 0xf) : r;
-  }
-
-  /** The heap as DESIGN's Uint32Array of ports (a view, not a copy). */
-  heapU32(): Uint32Array {
-    return new Uint32Array(this.heap.buffer, this.heap.byteOffset, this.heap.length);
   }
 
   /** Interactions so far, all counted rules. */

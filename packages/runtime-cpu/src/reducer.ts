@@ -159,7 +159,7 @@ export class Reducer {
 
   /** The net hanging from the root, canonically named. */
   readback(): Net {
-    return canonicalize(readback(arrayHeap(this.core.heapU32()), this.book.names));
+    return canonicalize(readback(arrayHeap(this.core.heap), this.book.names));
   }
 
   byRule(): Record<RuleClass, number> {
