@@ -90,6 +90,9 @@ type Frame =
   | { k: "list"; s: IToken; items: Term[] }
   | { k: "sup"; s: IToken; label: number; items: Term[] };
 
+/** Frames of constructs with a closing token: an error inside one names where it opened. */
+const OPENERS: ReadonlySet<Frame["k"]> = new Set(["app", "op", "list", "sup", "zero", "succ", "arm"]);
+
 class HvmCursor extends TokenCursor {
   /** A data declaration, or one equation of a definition. */
   item(): DataType | { name: string; rule: Rule } {
@@ -145,16 +148,27 @@ class HvmCursor extends TokenCursor {
   /** A term, parsed with an explicit stack. */
   term(): Term {
     const stack: Frame[] = [];
-    for (;;) {
-      let value = this.open(stack);
-      if (value === undefined) continue;
+    let feeding: Frame | undefined;
+    try {
       for (;;) {
-        const f = stack.pop();
-        if (f === undefined) return value;
-        const done = this.feed(f, value, stack);
-        if (done === undefined) break;
-        value = done;
+        let value = this.open(stack);
+        if (value === undefined) continue;
+        for (;;) {
+          const f = stack.pop();
+          if (f === undefined) return value;
+          feeding = f;
+          const done = this.feed(f, value, stack);
+          feeding = undefined;
+          if (done === undefined) break;
+          value = done;
+        }
       }
+    } catch (e) {
+      const frames = feeding ? [...stack, feeding] : stack;
+      const open = frames.reverse().find((f) => OPENERS.has(f.k));
+      if (!(e instanceof HvmSyntaxFailure) || open === undefined) throw e;
+      const d = e.diagnostic;
+      throw new HvmSyntaxFailure({ ...d, message: `${d.message} (the '${open.s.image}' at ${open.s.startLine}:${open.s.startColumn} is still open)` });
     }
   }
 

@@ -91,7 +91,7 @@ describe(".hvm programs", () => {
     const { diagnostics } = parseProgramPartial(bad);
     expect(formatDiagnostics(diagnostics, bad, "bad.hvm")).toBe(
       [
-        "bad.hvm:2:3: error[E_SYNTAX]: expected ')' after the two operands, found '='",
+        "bad.hvm:2:3: error[E_SYNTAX]: expected ')' after the two operands, found '=' (the '(' at 1:8 is still open)",
         "f = )",
         "  ^",
         "bad.hvm:2:5: error[E_SYNTAX]: expected a term, found ')'",
