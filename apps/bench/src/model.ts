@@ -24,8 +24,11 @@ export interface AdapterInfo {
   readonly architecture: string;
   readonly device: string;
   readonly description: string;
-  /** Driver or backend description where the platform exposes one. */
+  /** Driver name and version: Dawn writes them into the adapter's description. */
   readonly driver: string;
+  /** The adapter limits that size the reducer's heap and dispatches. */
+  readonly limits?: Readonly<Record<string, number>>;
+  readonly features?: readonly string[];
 }
 
 /** A runtime the suite can run on; `create` is called once per target. */

@@ -49,7 +49,8 @@ export function renderHeader(report: Pick<BenchReport, "machine" | "runtimes">):
   for (const rt of report.runtimes) {
     if (rt.adapter) {
       const a = rt.adapter;
-      lines.push(`${rt.id}: ${[a.vendor, a.architecture, a.device, a.description, a.driver].filter((s) => s !== "").join(" / ")}`);
+      const parts = [a.vendor, a.architecture, a.device, a.description, a.driver].filter((s, i, all) => s !== "" && all.indexOf(s) === i);
+      lines.push(`${rt.id}: ${parts.join(" / ")}`);
     }
     if (rt.error) lines.push(`${rt.id}: ${rt.error}`);
   }

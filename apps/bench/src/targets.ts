@@ -58,7 +58,15 @@ async function webgpuTargets(software: boolean): Promise<Discovery> {
     targets.push({
       id,
       kind: "webgpu",
-      adapter: { vendor: a.vendor, architecture: a.architecture, device: a.device, description: a.description, driver: a.name },
+      adapter: {
+        vendor: a.vendor,
+        architecture: a.architecture,
+        device: a.device,
+        description: a.description,
+        driver: a.name,
+        limits: { ...a.limits },
+        features: a.features,
+      },
       create: () => node.createNodeWebGpuRuntime({ adapter: a.name }),
     });
   });

@@ -15,6 +15,9 @@ import type { BenchProgram } from "./model.js";
 const fn = <F>(src: string, scope: Record<string, unknown> = {}): F =>
   new Function(...Object.keys(scope), `return (${src});`)(...Object.values(scope)) as F;
 
+type Unary = (x: number) => number;
+type Binary = (a: number, b: number) => number;
+
 interface Workload {
   readonly name: string;
   readonly quick: boolean;
@@ -27,24 +30,24 @@ export const WORKLOADS: readonly Workload[] = [
   {
     name: "acc-map-poly",
     quick: true,
-    build: (n) => ({ expr: map(fn("(x) => (x * x + 3 * x + 7) % 65536"), range(n, (i) => i)) }),
+    build: (n) => ({ expr: map(fn<Unary>("(x) => (x * x + 3 * x + 7) % 65536"), range(n, (i) => i)) }),
   },
   {
     name: "acc-map2-mix",
     quick: false,
-    build: (n) => ({ expr: map2(fn("(a, b) => (a * b + (a ^ b)) % 100000"), range(n, (i) => i % 4096), range(n, (i) => (i * 7) % 4096)) }),
+    build: (n) => ({ expr: map2(fn<Binary>("(a, b) => (a * b + (a ^ b)) % 100000"), range(n, (i) => i % 4096), range(n, (i) => (i * 7) % 4096)) }),
   },
   {
     name: "acc-reduce-sum",
     quick: true,
-    build: (n) => ({ expr: reduce(fn("(a, b) => a + b"), 0, range(n, (i) => i % 1000)) }),
+    build: (n) => ({ expr: reduce(fn<Binary>("(a, b) => a + b"), 0, range(n, (i) => i % 1000)) }),
   },
   {
     name: "acc-map-fib",
     quick: false,
     build: (n) => {
       const scope = { fib: fn("function fib(k) { return k < 2 ? k : fib(k - 1) + fib(k - 2); }") };
-      return { expr: map(fn("(x) => fib(x % 18)", scope), range(n, (i) => i)), scope };
+      return { expr: map(fn<Unary>("(x) => fib(x % 18)", scope), range(n, (i) => i)), scope };
     },
   },
 ];
