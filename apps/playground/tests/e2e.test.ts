@@ -165,5 +165,21 @@ describe.skipIf(!hasChromium)("playground on WebGPU in chromium (SwiftShader ada
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "playground-webgpu.png"), fullPage: true });
     await page.close();
   });
+
+  it("stops a WebGPU run that never ends", async (ctx) => {
+    const page = await gpuBrowser.context.newPage();
+    await page.goto(gpuServed.url);
+    await page.waitForSelector("#source");
+    if (!(await page.evaluate(async () => (await navigator.gpu?.requestAdapter()) != null))) ctx.skip("no WebGPU adapter");
+    await page.selectOption("#runtime", "webgpu");
+    await page.fill("#source", LOOP);
+    await page.click("#run");
+    await page.waitForFunction(() => document.getElementById("status")?.textContent?.startsWith("running"));
+    await page.click("#stop");
+    await page.waitForFunction(() => /^(stopped|failed)/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 30_000 });
+    expect(await page.textContent("#status")).toBe("stopped");
+    expect(await page.textContent("#error")).toBe("reduction aborted [E_ABORTED]");
+    await page.close();
+  });
 });
 
