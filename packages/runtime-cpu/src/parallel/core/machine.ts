@@ -3,7 +3,7 @@
  * docs/linking.md, a local redex stack, a chunk allocator and REF expansion.
  * Rules (rules.ts) are written against this class only.
  */
-import { Tag } from "@hvm/ir";
+import { RULE_CLASS, Rule, Tag } from "@hvm/ir";
 import { Allocator } from "./alloc.js";
 import type { CellDef } from "./cellform.js";
 import { type SharedState, isWire, rd, slotOf, vr } from "./layout.js";
@@ -14,8 +14,8 @@ export class Machine {
   /** Redex stack: pairs of main ports. */
   stack: Int32Array = new Int32Array(1 << 12);
   sp = 0;
-  /** Interactions by rule class (ANNI, COMM, ERAS, DREF, OPER). */
-  readonly counts = new Float64Array(5);
+  /** Interactions by rule id (ir's Rule); classCounts() sums them by rule class. */
+  readonly ruleCounts = new Float64Array(16);
   private loc = new Int32Array(64);
 
   constructor(
@@ -24,6 +24,13 @@ export class Machine {
   ) {
     this.heap = new Int32Array(state.heap);
     this.alloc = new Allocator(state);
+  }
+
+  /** Interactions by rule class (ANNI, COMM, ERAS, DREF, OPER). */
+  classCounts(): Float64Array {
+    const out = new Float64Array(5);
+    for (let r = 0; r < RULE_CLASS.length; r++) if (RULE_CLASS[r] >= 0) out[RULE_CLASS[r]] += this.ruleCounts[r];
+    return out;
   }
 
   push(a: number, b: number): void {
@@ -98,7 +105,11 @@ export class Machine {
     for (let k = 0; k < size; k++) loc[k] = this.node();
     const heap = this.heap;
     const nodes = def.nodes;
-    for (let s = 0; s < 2 * size; s++) heap[2 * loc[s >> 1] + (s & 1)] = relocate(nodes[s], loc);
+    for (let k = 0; k < size; k++) {
+      const at = 2 * loc[k];
+      heap[at] = relocate(nodes[2 * k], loc);
+      heap[at + 1] = relocate(nodes[2 * k + 1], loc);
+    }
     const redexes = def.redexes;
     for (let r = 0; r < redexes.length; r += 2) this.push(relocate(redexes[r], loc), relocate(redexes[r + 1], loc));
     return relocate(def.root, loc);
@@ -121,7 +132,7 @@ export class Machine {
     } else {
       this.heap[y] = root;
     }
-    this.counts[3]++;
+    this.ruleCounts[Rule.DREF]++;
   }
 }
 

@@ -4,7 +4,7 @@
  * nodes), store (write fresh nodes in cell form), link (connect wire ends).
  * `interact` is the single dispatcher, driven by ir's RULE_TABLE/RULE_FLIP.
  */
-import { RULE_CLASS, RULE_FLIP, RULE_TABLE, Rule, Tag, applyOp } from "@hvm/ir";
+import { RULE_FLIP, RULE_TABLE, Rule, Tag, applyOp } from "@hvm/ir";
 import type { Machine } from "./machine.js";
 import { vr } from "./layout.js";
 
@@ -251,5 +251,5 @@ export function interact(m: Machine, a: number, b: number): void {
     default:
       throw new TypeStop(a & 0xf, b & 0xf);
   }
-  m.counts[RULE_CLASS[rule]]++;
+  m.ruleCounts[rule]++;
 }

@@ -192,7 +192,7 @@ export class WorkerLoop {
   private publish(): void {
     const m = this.machine;
     const s = this.stats;
-    for (let k = 0; k < 5; k++) s[k] = m.counts[k];
+    s.set(m.classCounts());
   }
 
   /** Interactions published by all workers and the host. */

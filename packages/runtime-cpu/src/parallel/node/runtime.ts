@@ -112,7 +112,7 @@ async function runOn(pool: WorkerPool, compiled: CompiledBook, entry: string, ro
       } catch (e) {
         throw e instanceof HeapExhausted ? new OutOfMemoryError(nodes, nodes * NODE_BYTES) : e;
       }
-      for (let k = 0; k < 5; k++) hostStats[k] = host.counts[k];
+      hostStats.set(host.classCounts());
       if (expanded.length === 0) break;
       if (limit >= 0 && totalOf(stats, pool.size) > limit) throw new InteractionLimitError(limit);
       const redexes = host.stack.slice(0, host.sp);
