@@ -25,8 +25,8 @@ import {
   ROOT_SLOT,
 } from "@hvm/ir";
 import { bootEntry, encodeBook } from "./book.js";
-import { DeviceLostError, GpuError } from "./errors.js";
-import { BAG_HEADER, CHUNK_NODES, ERR_TYPE, type KernelConfig, type MemoryPlan, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, planMemory } from "./layout.js";
+import { DeviceLostError, GpuError, RedexBagOverflowError } from "./errors.js";
+import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_TYPE, type KernelConfig, type MemoryPlan, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, planMemory } from "./layout.js";
 import { type Pipelines, createPipelines, pipelineKey } from "./pipelines.js";
 import { findRefs, readNet } from "./walk.js";
 
@@ -40,7 +40,8 @@ export interface Timing {
 
 export interface GpuRunResult {
   net: Net;
-  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number };
+  /** liveSlots: heap slots not NULL after the run (node 0's two, the normal form's, and nothing leaked). */
+  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number; liveSlots: number };
 }
 
 const STATUS_WORDS = 16;
@@ -112,6 +113,7 @@ export class Driver {
         batches++;
         perBatch = Math.min(MAX_ROUNDS, perBatch * 2);
         if (status.error === ERR_TYPE) throw new TypeErrorPair(TAG_NAMES[status.tagA], TAG_NAMES[status.tagB]);
+        if (status.error === ERR_BAG) throw new RedexBagOverflowError(plan.nodes, plan.nodes * NODE_BYTES, plan.bagCapacity);
         if (status.error !== 0) throw oom();
         const total = status.total + 1;
         if (total > limit) throw new InteractionLimitError(limit);
@@ -119,7 +121,7 @@ export class Driver {
         opts.onProgress?.(progress(status, reduction, plan));
         if (status.pending > 0) continue;
         const tr = now();
-        const heap = await run.readHeap(status.cursor, this);
+        const heap = await run.readHeap(status.active, this);
         const refs = findRefs(heap.get, heap.slots, starts);
         if (refs.length === 0) {
           const net = canonicalize(readNet(heap.get, heap.slots, book.names));
@@ -139,6 +141,7 @@ export class Driver {
               rounds,
               batches,
               heapNodes: plan.nodes,
+              liveSlots: countLive(heap.get, heap.slots),
             },
           };
         }
@@ -154,6 +157,12 @@ export class Driver {
   }
 }
 
+function countLive(get: (slot: number) => number, slots: number): number {
+  let n = 0;
+  for (let s = 0; s < slots; s++) if (get(s) !== 0) n++;
+  return n;
+}
+
 interface Status {
   total: number;
   byRule: Record<(typeof RULE_CLASSES)[number], number>;
@@ -161,11 +170,12 @@ interface Status {
   tagA: number;
   tagB: number;
   cursor: number;
+  active: number;
   pending: number;
 }
 
 function progress(s: Status, seconds: number, plan: MemoryPlan): Progress {
-  return { interactions: s.total + 1, byRule: { ...s.byRule, DREF: s.byRule.DREF + 1 }, seconds, nodes: Math.min(plan.nodes, s.cursor * CHUNK_NODES) };
+  return { interactions: s.total + 1, byRule: { ...s.byRule, DREF: s.byRule.DREF + 1 }, seconds, nodes: Math.min(plan.nodes, s.active * CHUNK_NODES) };
 }
 
 /** The buffers and bind groups of one run. */
@@ -232,7 +242,7 @@ class GpuRun {
     const q = this.device.queue;
     q.writeBuffer(this.bookBuf, 0, this.book);
     this.writeSlots(0, slots);
-    q.writeBuffer(this.state, S_CURSOR * 4, new Uint32Array([usedChunks]));
+    q.writeBuffer(this.state, S_CURSOR * 4, new Uint32Array([usedChunks, Math.min(this.plan.chunks, Math.max(this.plan.initialActive, 2 * usedChunks))]));
     q.writeBuffer(this.state, this.plan.ownerBase * 4, new Uint32Array([1]));
     this.writeBag(redexes);
   }
@@ -262,7 +272,7 @@ class GpuRun {
   }
 
   emptyStatus(): Status {
-    return { total: 0, byRule: emptyByRule(), error: 0, tagA: 0, tagB: 0, cursor: 0, pending: 0 };
+    return { total: 0, byRule: emptyByRule(), error: 0, tagA: 0, tagB: 0, cursor: 0, active: 0, pending: 0 };
   }
 
   /** Encode `rounds` rounds, submit, and read the status block. */
@@ -294,7 +304,7 @@ class GpuRun {
       byRule[name] = v;
       total += v;
     });
-    return { total, byRule, error: w[S_ERR], tagA: w[S_ERR_A], tagB: w[S_ERR_B], cursor: w[S_CURSOR], pending: w[STATUS_WORDS] };
+    return { total, byRule, error: w[S_ERR], tagA: w[S_ERR_A], tagB: w[S_ERR_B], cursor: w[S_CURSOR], active: w[S_ACTIVE], pending: w[STATUS_WORDS] };
   }
 
   private async map(buf: GPUBuffer, driver: Driver): Promise<Uint32Array> {
@@ -310,8 +320,8 @@ class GpuRun {
   }
 
   /** Copy the used part of the heap (chunks handed out so far) to the host. */
-  async readHeap(cursor: number, driver: Driver): Promise<{ get: (slot: number) => number; slots: number }> {
-    const nodes = cursor >= this.plan.chunks ? this.plan.nodes : Math.min(this.plan.nodes, cursor * CHUNK_NODES);
+  async readHeap(active: number, driver: Driver): Promise<{ get: (slot: number) => number; slots: number }> {
+    const nodes = Math.min(this.plan.nodes, active * CHUNK_NODES);
     const slots = 2 * nodes;
     const per = 2 ** this.plan.bindingShift;
     const parts: Uint32Array[] = [];

@@ -3,9 +3,10 @@
  * memory, interaction limit, type error pair, abort) are ir's classes,
  * re-exported so callers can catch them from one place.
  */
-import { ErrorCode, HvmError } from "@hvm/ir";
+import { ErrorCode, HvmError, OutOfMemoryError, formatBytes } from "@hvm/ir";
 
 export { AbortedError, InteractionLimitError, OutOfMemoryError, TypeErrorPair } from "@hvm/ir";
+
 
 /** The GPU device was lost (driver reset, removed adapter, destroyed device). */
 export class DeviceLostError extends HvmError {
@@ -38,5 +39,13 @@ export class AdapterNotFoundError extends HvmError {
 export class ShaderBuildError extends HvmError {
   constructor(message: string) {
     super(ErrorCode.DEVICE, `cannot build the WGSL reducer: ${message}`);
+  }
+}
+
+/** The redex bag (sized from the heap) overflowed: an out-of-memory error with its own message. */
+export class RedexBagOverflowError extends OutOfMemoryError {
+  constructor(nodes: number, bytes: number, readonly capacity: number) {
+    super(nodes, bytes);
+    this.message = `out of memory: more than ${capacity} pending redexes overflowed the redex bag of a ${formatBytes(bytes)} heap, raise --memory`;
   }
 }

@@ -24,6 +24,8 @@ export const S_ERR_A = 11;
 export const S_ERR_B = 12;
 /** State buffer: the chunk cursor (monotonic; chunks handed out so far). */
 export const S_CURSOR = 13;
+/** State buffer: chunks in use (the allocator claims below this; doubled when none is free). */
+export const S_ACTIVE = 14;
 /** State buffer: per-invocation allocator (next node, chunk end), from here. */
 export const S_ALLOC = 16;
 /** Storage buffers besides the heap: state, book, bag in, bag out. */
@@ -58,6 +60,8 @@ export interface MemoryPlan {
   stateWords: number;
   /** Word offset of the chunk owner table in the state buffer. */
   ownerBase: number;
+  /** Chunks the allocator starts with (it doubles them when none of them is free). */
+  initialActive: number;
 }
 
 export interface DeviceLimitsLike {
@@ -83,7 +87,9 @@ export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: Ker
   const bagWords = Math.floor(bindingBytes / 4) - BAG_HEADER;
   const bagCapacity = Math.min(Math.floor(bagWords / 2), Math.max(nodes >>> 2, 1 << 16));
   const ownerBase = S_ALLOC + 2 * kernel.workgroupSize * kernel.maxWorkgroups;
-  return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase };
+  const threads = kernel.workgroupSize * kernel.maxWorkgroups;
+  const initialActive = Math.min(chunks, Math.max(4 * threads, 1 << 14));
+  return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase, initialActive };
 }
 
 /** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */

@@ -3,7 +3,7 @@
  * redex stacks, the chunk allocator, and the linking protocol (take/link on
  * cells, 32-bit load/store/exchange only; see docs/webgpu.md).
  */
-import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, S_ALLOC, S_COUNT, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B } from "../layout.js";
+import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, S_ALLOC, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -59,6 +59,7 @@ const S_ERR: u32 = ${S_ERR}u;
 const S_ERR_A: u32 = ${S_ERR_A}u;
 const S_ERR_B: u32 = ${S_ERR_B}u;
 const S_CURSOR: u32 = ${S_CURSOR}u;
+const S_ACTIVE: u32 = ${S_ACTIVE}u;
 const S_ALLOC: u32 = ${S_ALLOC}u;
 const S_OWNER: u32 = ${plan.ownerBase}u;
 const ERR_OOM: u32 = ${ERR_OOM}u;
@@ -125,10 +126,22 @@ fn release(c: u32, k: u32) {
   for (var i = 0u; i < k; i += 1u) { atomicStore(&st[S_OWNER + c + i], 0u); }
 }
 
+// The cursor sweeps the first S_ACTIVE chunks (a small, cache-friendly
+// region); after a whole sweep without a free run the region doubles, and
+// only a failed sweep of the whole heap is out of memory.
 fn claim(k: u32) -> u32 {
-  for (var t = 0u; t < NCHUNKS + 64u; t += 1u) {
-    let c = atomicAdd(&st[S_CURSOR], k) % NCHUNKS;
-    if (c + k > NCHUNKS) { continue; }
+  var region = atomicLoad(&st[S_ACTIVE]);
+  var tries = 0u;
+  loop {
+    if (tries > region + 64u) {
+      if (region >= NCHUNKS) { break; }
+      atomicMax(&st[S_ACTIVE], min(NCHUNKS, 2u * region));
+      region = atomicLoad(&st[S_ACTIVE]);
+      tries = 0u;
+    }
+    tries += 1u;
+    let c = atomicAdd(&st[S_CURSOR], k) % region;
+    if (c + k > region) { continue; }
     var got = 0u;
     for (; got < k; got += 1u) {
       if (!atomicCompareExchangeWeak(&st[S_OWNER + c + got], 0u, 1u).exchanged) { break; }
@@ -197,7 +210,11 @@ fn link(a0: u32, b0: u32) {
   var a = a0;
   var b = b0;
   loop {
-    if (!is_var(a)) { let t = a; a = b; b = t; }
+    // Visit the higher cell when both ends are variables: the redirect left
+    // there is collected when that cell's other end arrives, and long-lived
+    // ends (the root, slot 1; boot-time nodes) sit low, so no redirect
+    // chain grows from them.
+    if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
     if (!is_var(a)) { push(a, b); return; }
     let c = slot_of(a);
     let old = hxchg(c, select(b, b + 2u, is_var(b)));
