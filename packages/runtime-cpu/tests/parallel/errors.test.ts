@@ -28,6 +28,7 @@ describe("errors from workers", () => {
 
   const cases: Array<[string, import("@hvm/ir").Book, RunOptions, new (...a: never[]) => HvmError]> = [
     ["out of memory", sumTree, { memory: 40 * 8 }, OutOfMemoryError],
+    ["out of memory in a one-node heap", sumTree, { memory: 8 }, OutOfMemoryError],
     ["interaction limit", sumTree, { maxInteractions: 5000 }, InteractionLimitError],
     ["type error naming the pair", typeClash, {}, TypeErrorPair],
   ];

@@ -8,11 +8,15 @@
  * and re-enters it under the lock when it takes work, so ACTIVE = 0 with an
  * empty queue means no redex exists anywhere: the worker that brings ACTIVE
  * to 0 sets DONE and wakes the others (Atomics.notify on Ctl.SIGNAL).
+ *
+ * Messages between the host and a worker only start runs and rounds and
+ * report how a round ended; the heap, control block and statistics are
+ * SharedArrayBuffers. createWorkerHandler is the worker side, independent of
+ * how messages travel (worker_threads in Node, a Web Worker elsewhere).
  */
 import { HeapExhausted } from "./alloc.js";
-import type { CellDef } from "./cellform.js";
 import { Ctl, PUBLISH_EVERY, QUEUE_PAIRS, type SharedState, Stat, StopCode } from "./layout.js";
-import { Machine } from "./machine.js";
+import { type CellDef, Machine } from "./machine.js";
 import { TypeStop, interact } from "./rules.js";
 
 /**
@@ -201,4 +205,36 @@ export class WorkerLoop {
     for (let w = 0; w <= this.threads; w++) for (let k = 0; k < 5; k++) t += this.allStats[w * Stat.SIZE + k];
     return t;
   }
+}
+
+export type HostMessage =
+  /** A new run: build a WorkerLoop over these buffers. maxInteractions < 0: no limit. */
+  | { type: "run"; state: SharedState; defs: CellDef[]; id: number; maxInteractions: number }
+  /** Reduce these redexes (pairs of main ports) and everything they lead to. */
+  | { type: "round"; redexes: Int32Array };
+
+export type WorkerMessage =
+  /** The worker has started and listens. */
+  | { type: "ready" }
+  /** The round is over for this worker; `stop` is the StopCode it raised (0: none). */
+  | { type: "done"; stop: number }
+  /** An unexpected failure inside the worker (a bug): its message and stack. */
+  | { type: "crash"; message: string; stack?: string };
+
+/** A message handler holding the worker's state between messages. */
+export function createWorkerHandler(): (msg: HostMessage) => WorkerMessage | undefined {
+  let loop: WorkerLoop | undefined;
+  return (msg) => {
+    try {
+      if (msg.type === "run") {
+        loop = new WorkerLoop(msg.state, msg.defs, msg.id, msg.maxInteractions);
+        return undefined;
+      }
+      if (!loop) return { type: "crash", message: "round before run" };
+      return { type: "done", stop: loop.round(msg.redexes) };
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      return { type: "crash", message: err.message, stack: err.stack };
+    }
+  };
 }

@@ -3,4 +3,4 @@
  * worker_threads, os and fs live only here.
  */
 export { createParallelCpuRuntime, type ParallelCpuOptions, type ParallelCpuRuntime } from "./runtime.js";
-export { PREBUILT_WORKER, workerScript } from "./script.js";
+export { PREBUILT_WORKER, workerScript } from "./pool.js";

@@ -30,9 +30,8 @@ import {
   port,
 } from "@hvm/ir";
 import { HeapExhausted } from "../core/alloc.js";
-import { toCellBook } from "../core/cellform.js";
 import { Ctl, type SharedState, Stat, StopCode, createSharedState, heapHighWater } from "../core/layout.js";
-import { Machine } from "../core/machine.js";
+import { Machine, toCellBook } from "../core/machine.js";
 import { expandReachable, readNet } from "../core/walk.js";
 import { WorkerPool } from "./pool.js";
 
@@ -87,7 +86,10 @@ export function createParallelCpuRuntime(opts: ParallelCpuOptions = {}): Paralle
 
 async function runOn(pool: WorkerPool, compiled: CompiledBook, entry: string, ro: RunOptions): Promise<RunResult> {
   const defs = toCellBook(compiled);
-  const nodes = Math.max(2, Math.min(VALUE_MAX + 1, Math.floor((ro.memory ?? DEFAULT_MEMORY) / NODE_BYTES)));
+  /** The heap limit in nodes, as the reference counts it (node 0 included). */
+  const limitNodes = Math.min(VALUE_MAX + 1, Math.floor((ro.memory ?? DEFAULT_MEMORY) / NODE_BYTES));
+  const nodes = Math.max(2, limitNodes);
+  const oom = (): OutOfMemoryError => new OutOfMemoryError(limitNodes, limitNodes * NODE_BYTES);
   const limit = ro.maxInteractions ?? -1;
   const state = createSharedState(nodes, pool.size);
   const ctl = new Int32Array(state.ctl);
@@ -110,7 +112,7 @@ async function runOn(pool: WorkerPool, compiled: CompiledBook, entry: string, ro
       try {
         expanded = expandReachable(host, from);
       } catch (e) {
-        throw e instanceof HeapExhausted ? new OutOfMemoryError(nodes, nodes * NODE_BYTES) : e;
+        throw e instanceof HeapExhausted ? oom() : e;
       }
       hostStats.set(host.classCounts());
       if (expanded.length === 0) break;
@@ -119,7 +121,7 @@ async function runOn(pool: WorkerPool, compiled: CompiledBook, entry: string, ro
       host.sp = 0;
       if (redexes.length > 0) await round(pool, state, redexes);
       const stop = ctl[Ctl.STOP];
-      if (stop !== StopCode.NONE) throw stopError(stop, ctl, state, limit);
+      if (stop !== StopCode.NONE) throw stop === StopCode.OUT_OF_MEMORY ? oom() : stopError(stop, ctl, limit);
       if (limit >= 0 && totalOf(stats, pool.size) > limit) throw new InteractionLimitError(limit);
       from = expanded;
     }
@@ -160,10 +162,8 @@ function raiseStop(ctl: Int32Array, code: number): void {
   Atomics.notify(ctl, Ctl.SIGNAL);
 }
 
-function stopError(stop: number, ctl: Int32Array, state: SharedState, limit: number): Error {
+function stopError(stop: number, ctl: Int32Array, limit: number): Error {
   switch (stop) {
-    case StopCode.OUT_OF_MEMORY:
-      return new OutOfMemoryError(state.nodes, state.nodes * NODE_BYTES);
     case StopCode.TYPE:
       return new TypeErrorPair(TAG_NAMES[ctl[Ctl.STOP_A]], TAG_NAMES[ctl[Ctl.STOP_B]]);
     case StopCode.LIMIT:

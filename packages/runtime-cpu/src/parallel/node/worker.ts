@@ -3,8 +3,7 @@
  * worker handler and posts its replies.
  */
 import { parentPort } from "node:worker_threads";
-import type { HostMessage } from "../core/protocol.js";
-import { createWorkerHandler } from "../core/serve.js";
+import { type HostMessage, createWorkerHandler } from "../core/scheduler.js";
 
 const port = parentPort;
 if (port) {
