@@ -14,6 +14,11 @@ const isUpper = (name: string): boolean => /^[A-Z]/.test(name);
 export function checkProgram(prog: Program, env: Env, diags: Diagnostics): void {
   for (const d of prog.defs) {
     const arity = d.rules[0]?.pats.length ?? 0;
+    if (arity === 0 && d.rules.length > 1) {
+      const again = d.rules[1].span ?? d.span;
+      const first = d.rules[0].span;
+      diags.add(LangErrorCode.DEF_DUPLICATE, `${d.name} is defined twice${first ? ` (first at line ${first.line})` : ""}; only equations with patterns may repeat a name`, again, d.name);
+    }
     for (const r of d.rules) {
       if (r.pats.length !== arity) {
         diags.add(

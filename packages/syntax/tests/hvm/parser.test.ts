@@ -116,6 +116,13 @@ describe(".hvm programs", () => {
     );
   });
 
+  it("rejects a plain definition given twice", () => {
+    const text = "main = 1\nmain = 2\n";
+    expect(formatDiagnostics(checkProgramSource(text), text, "d.hvm")).toBe(
+      ["d.hvm:2:1: error[E_DEF_DUPLICATE]: main is defined twice (first at line 1); only equations with patterns may repeat a name", "main = 2", "^^^^^^^^"].join("\n"),
+    );
+  });
+
   it("locates language errors in the source", () => {
     const text = "(Sum Nil) = 0\nmain = (Sum (Cons 1 Nil) y)\n";
     expect(formatDiagnostics(checkProgramSource(text), text, "s.hvm")).toBe(
