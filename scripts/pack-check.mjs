@@ -3,9 +3,16 @@
 // project, and uses them there the way a user would: the hvm-cli bin on a
 // .hvmc and a .hvm program, an ESM script importing @hvm/syntax and
 // @hvm/runtime-cpu, and @hvm/accelerate in sequential and cpu mode.
+// Before that, each installed package is checked as published: every export,
+// main, types and bin target exists, README.md and LICENSE ship, no
+// workspace: specifier is left, every bare import of its dist (.js and .d.ts)
+// is a declared dependency or peer, every export imports in Node, and a
+// strict TypeScript consumer (module nodenext) resolves every export's types.
+// A package whose dist is missing or older than its src is built first.
 // Exits non-zero (with the failing step's output) on any problem.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -23,6 +30,52 @@ function sh(cmd, args, cwd) {
   }
 }
 
+/** Newest mtime of the files under `dir` (0 when it does not exist). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return t;
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Every target a manifest points at: main, types, bin and each export condition. */
+function targets(manifest) {
+  const out = [manifest.main, manifest.types, ...Object.values(typeof manifest.bin === "string" ? { [manifest.name]: manifest.bin } : (manifest.bin ?? {}))];
+  const walk = (v) => (typeof v === "string" ? out.push(v) : v && typeof v === "object" ? Object.values(v).forEach(walk) : undefined);
+  walk(manifest.exports);
+  return out.filter((t) => t !== undefined);
+}
+
+const BARE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|reference\s+types=)["']([^"'./][^"']*)["']/g;
+const packageOf = (spec) => spec.split("/").slice(0, spec.startsWith("@") ? 2 : 1).join("/");
+
+/** The problems of one installed package, as published. */
+function checkInstalled(name, dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const problems = [];
+  for (const t of targets(manifest)) if (!existsSync(join(dir, t))) problems.push(`${t} is referenced by package.json but is not in the tarball (files, build entries)`);
+  for (const f of ["README.md", "LICENSE"]) if (!existsSync(join(dir, f))) problems.push(`${f} is not in the tarball`);
+  const declared = new Set([name, ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+  for (const [dep, range] of Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })) {
+    if (String(range).startsWith("workspace:")) problems.push(`dependency ${dep} is still ${range}`);
+  }
+  for (const file of filesUnder(join(dir, "dist")).filter((f) => /\.(m?js|d\.ts)$/.test(f))) {
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(BARE_IMPORT)) {
+      const pkg = packageOf(spec);
+      if (spec.startsWith("node:") || builtinModules.includes(pkg) || declared.has(pkg)) continue;
+      problems.push(`${file.slice(dir.length + 1)} imports ${JSON.stringify(spec)}, which is not a dependency or peerDependency`);
+    }
+  }
+  return { manifest, problems: [...new Set(problems)] };
+}
+
 function expectIncludes(label, text, needle) {
   if (!text.includes(needle)) throw new Error(`${label}: expected output to contain ${JSON.stringify(needle)}, got:\n${text}`);
   console.log(`ok - ${label}`);
@@ -34,6 +87,11 @@ try {
   for (const dir of pkgs) {
     const manifest = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8"));
     if (manifest.private) continue;
+    const pkgDir = join(root, "packages", dir);
+    if (newest(join(pkgDir, "dist")) < Math.max(newest(join(pkgDir, "src")), statSync(join(pkgDir, "package.json")).mtimeMs)) {
+      sh("pnpm", ["run", "build"], pkgDir);
+      console.log(`ok - built ${manifest.name} (its dist was missing or older than its sources)`);
+    }
     const out = sh("pnpm", ["pack", "--pack-destination", tarballs], join(root, "packages", dir)).trim().split("\n").pop();
     deps[manifest.name] = `file:${out.startsWith("/") ? out : join(tarballs, out.split("/").pop())}`;
   }
@@ -41,6 +99,21 @@ try {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "pack-check", private: true, type: "module", dependencies: deps, overrides: deps }, null, 2));
   sh("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], project);
   console.log(`ok - npm installed ${Object.keys(deps).length} tarballs`);
+
+  const typeImports = [];
+  for (const name of Object.keys(deps)) {
+    const { manifest, problems } = checkInstalled(name, join(project, "node_modules", name));
+    if (problems.length > 0) throw new Error(`${name} as published:\n  ${problems.join("\n  ")}`);
+    const subpaths = Object.keys(manifest.exports ?? {}).map((k) => name + k.slice(1));
+    for (const spec of subpaths) sh("node", ["--input-type=module", "-e", `await import(${JSON.stringify(spec)});`], project);
+    for (const spec of subpaths) typeImports.push(`export * as m${typeImports.length} from ${JSON.stringify(spec)};`);
+    console.log(`ok - ${name}: files, exports, declared dependencies${subpaths.length > 0 ? `, import of ${subpaths.join(", ")}` : ""}`);
+  }
+  writeFileSync(join(project, "types.ts"), `${typeImports.join("\n")}\n`);
+  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+  const tsArgs = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node", "--typeRoots", join(root, "node_modules", "@types"), "types.ts"];
+  sh("node", [tsc, ...tsArgs], project);
+  console.log("ok - TypeScript (nodenext, strict, lib check) resolves the types of every export");
 
   copyFileSync(join(root, "examples", "sum-tree.hvmc"), join(project, "prog.hvmc"));
   const expected = readFileSync(join(root, "examples", "sum-tree.expected"), "utf8").split("\n")[0];
