@@ -79,8 +79,8 @@ type Frame =
   | { k: "app"; s: IToken; items: Term[] }
   | { k: "op"; s: IToken; op: number; items: Term[] }
   | { k: "lam"; s: IToken; bind: Binder }
-  | { k: "letv"; s: IToken; bind: Binder }
-  | { k: "letb"; s: IToken; bind: Binder; value: Term }
+  | { k: "letv"; s: IToken; bind: Binder; pat?: CtrPattern }
+  | { k: "letb"; s: IToken; bind: Binder; pat?: CtrPattern; value: Term }
   | { k: "dupv"; s: IToken; label?: number; l: Binder; r: Binder }
   | { k: "dupb"; s: IToken; label?: number; l: Binder; r: Binder; value: Term }
   | { k: "scrut"; s: IToken }
@@ -89,6 +89,12 @@ type Frame =
   | { k: "arm"; s: IToken; scrut: Term; arms: Arm[]; ctr: string; binds: Binder[]; as: IToken }
   | { k: "list"; s: IToken; items: Term[] }
   | { k: "sup"; s: IToken; label: number; items: Term[] };
+
+/** `(Ctr a b)` on the left of a destructuring let. */
+interface CtrPattern {
+  readonly ctr: string;
+  readonly binds: readonly Binder[];
+}
 
 /** Frames of constructs with a closing token: an error inside one names where it opened. */
 const OPENERS: ReadonlySet<Frame["k"]> = new Set(["app", "op", "list", "sup", "zero", "succ", "arm"]);
@@ -182,6 +188,14 @@ class HvmCursor extends TokenCursor {
     }
     if (this.isWord("let")) {
       this.pos++;
+      if (this.eat(LParen)) {
+        const ctr = this.name("a constructor name").image;
+        const binds: Binder[] = [];
+        while (!this.eat(RParen)) binds.push(this.binder());
+        this.expect(Equals, `'=' after the (${ctr} ...) pattern`);
+        stack.push({ k: "letv", s, bind: null, pat: { ctr, binds } });
+        return undefined;
+      }
       const bind = this.binder();
       this.expect(Equals, "'=' after the let binder");
       stack.push({ k: "letv", s, bind });
@@ -254,9 +268,10 @@ class HvmCursor extends TokenCursor {
       case "letv":
         if (this.isWord("in")) this.fail("';' or the body of the let (hvm-lang writes `let x = v; body`, without `in`)");
         this.eat(Semi);
-        stack.push({ k: "letb", s: f.s, bind: f.bind, value });
+        stack.push({ k: "letb", s: f.s, bind: f.bind, value, ...(f.pat ? { pat: f.pat } : {}) });
         return undefined;
       case "letb":
+        if (f.pat) return this.at(f.s, { kind: "case", scrutinee: f.value, arms: [{ ctr: f.pat.ctr, binds: f.pat.binds, body: value }] });
         return this.at(f.s, { kind: "let", bind: f.bind, value: f.value, body: value });
       case "dupv":
         this.eat(Semi);

@@ -116,6 +116,12 @@ describe(".hvm programs", () => {
     );
   });
 
+  it("destructures a single-constructor value with let", () => {
+    expect(show("let (Pair a *) = p; a")).toBe("match p { (Pair a *): a }");
+    const text = "data Pair = (Pair fst snd)\nmain = let (Pair a b) = (Pair 3 4); (* a b)\n";
+    expect(checkProgramSource(text)).toEqual([]);
+  });
+
   it("rejects a plain definition given twice", () => {
     const text = "main = 1\nmain = 2\n";
     expect(formatDiagnostics(checkProgramSource(text), text, "d.hvm")).toBe(
