@@ -28,6 +28,7 @@ interface Node {
 }
 
 const ROOT = -1;
+const COMMUTATIVE: ReadonlySet<number> = new Set([ir.OP.ADD, ir.OP.MUL, ir.OP.EQ, ir.OP.NE, ir.OP.AND, ir.OP.OR, ir.OP.XOR]);
 
 /** Read a normal-form net as a term of `program` (whose data types are recognised). */
 export function readbackTerm(net: ir.Net, program: Program): Term {
@@ -172,7 +173,7 @@ class Reader {
     }
     if (port !== 2) throw new TermReadbackError(`a ${n.kind.toUpperCase()} node is reached through its ${port === 0 ? "main" : "operand"} port`);
     if (n.kind === "op1") {
-      build(1, ([y]) => Op(n.value >>> 24, Num(n.value & ir.U24_MASK), y), main);
+      build(1, ([y]) => constantOp(n.value >>> 24, n.value & ir.U24_MASK, y), main);
     } else if (n.kind === "op2") {
       build(2, ([first, second]) => binaryOp(first, second), main, main + 1);
     } else {
@@ -189,8 +190,22 @@ class Reader {
 /** An OP2's result: its first operand is a tagged number or a stuck USE. */
 function binaryOp(first: Term, second: Term): Term {
   if (first.kind === "op" && first.op === 0 && first.left.kind === "num") return Op(first.left.value & 0xf, first.right, second);
-  if (first.kind === "num") return Op(first.value >>> 24, Num(first.value & ir.U24_MASK), second);
+  if (first.kind === "num") return constantOp(first.value >>> 24, first.value & ir.U24_MASK, second);
   return Op(0, first, second);
+}
+
+/**
+ * `(op #k y)` with y not a number, written the way a program usually says it
+ * (the compiler moves constants first): commutative operators put y first,
+ * `<`/`>` exchange, and `+` of a large k reads as `-` of its u24 complement.
+ */
+function constantOp(op: number, k: number, y: Term): Term {
+  if (y.kind === "num" || op === ir.OP.USE) return Op(op, Num(k), y);
+  if (op === ir.OP.ADD && k > ir.U24_MASK >>> 1) return Op(ir.OP.SUB, y, Num(ir.U24_MASK + 1 - k));
+  if (op === ir.OP.LT) return Op(ir.OP.GT, y, Num(k));
+  if (op === ir.OP.GT) return Op(ir.OP.LT, y, Num(k));
+  if (COMMUTATIVE.has(op)) return Op(op, y, Num(k));
+  return Op(op, Num(k), y);
 }
 
 /** Scott-encoded values of `datas` -> constructor applications; Cons/Nil chains -> lists. */

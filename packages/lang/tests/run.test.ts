@@ -40,8 +40,11 @@ describe("programs on the reference reducer: normal forms and exact counts", () 
 
   it("reads lambdas in the normal form back with their structure", () => {
     expect(run(program([def("main", Lam("f", Lam("x", App(Var("f"), App(Var("f"), Var("x"))))))])).term).toBe("λa λb (a (a b))");
-    expect(run(program([def("main", Lam("x", Op(OP.ADD, Var("x"), Num(1))))])).term).toBe("λa (+ 1 a)");
+    expect(run(program([def("main", Lam("x", Op(OP.ADD, Var("x"), Num(1))))])).term).toBe("λa (+ a 1)");
     expect(run(program([def("main", Lam("x", Op(OP.MUL, Var("x"), Var("x"))))])).term).toBe("λa (* a a)");
+    expect(run(program([def("main", Lam("x", Op(OP.SUB, Var("x"), Num(3))))])).term).toBe("λa (- a 3)");
+    expect(run(program([def("main", Lam("x", Op(OP.LT, Var("x"), Num(3))))])).term).toBe("λa (< a 3)");
+    expect(run(program([def("main", Lam("x", Op(OP.DIV, Num(12), Var("x"))))])).term).toBe("λa (/ 12 a)");
   });
 
   it("a let-bound lambda used twice", () => {
