@@ -62,6 +62,7 @@ export function failedCase(program: BenchProgram, runtime: string, reason: strin
     interactions: 0,
     byRule: emptyByRule(),
     seconds: empty,
+    samples: [],
     wall: empty,
     interactionsPerSecond: 0,
     peakNodes: 0,
@@ -118,7 +119,8 @@ export async function runCase(
   }
   hooks.onRun?.(total, total);
   const stats = measured[0].result.stats;
-  const seconds = summarize(measured.map((m) => m.result.stats.seconds));
+  const samples = measured.map((m) => m.result.stats.seconds);
+  const seconds = summarize(samples);
   return {
     program: program.name,
     runtime: runtimeId,
@@ -126,6 +128,7 @@ export async function runCase(
     interactions: stats.interactions,
     byRule: stats.byRule,
     seconds,
+    samples,
     wall: summarize(measured.map((m) => m.wall)),
     interactionsPerSecond: seconds.median > 0 ? stats.interactions / seconds.median : 0,
     peakNodes: Math.max(...measured.map((m) => m.result.stats.peakNodes)),

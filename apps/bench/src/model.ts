@@ -57,6 +57,8 @@ export interface CaseResult {
   readonly byRule: Record<RuleClass, number>;
   /** Reduction seconds reported by the runtime, over the measured repetitions. */
   readonly seconds: Summary;
+  /** Each measured run's reduction seconds, in order. */
+  readonly samples: readonly number[];
   /** Wall seconds of each `run` call (parse excluded, readback included). */
   readonly wall: Summary;
   /** interactions / median reduction seconds. */

@@ -12,6 +12,7 @@ describe("runCase", () => {
     expect(rt.runs).toBe(4);
     expect(r.status).toBe("ok");
     expect(r.seconds).toEqual({ n: 3, median: 0.5, min: 0.25, max: 1, spread: 1.5 });
+    expect(r.samples).toEqual([0.5, 0.25, 1]);
     expect(r.interactionsPerSecond).toBe(10);
     expect(r.checksum).toBe(checksum("#39483"));
     expect(r.expectedChecksum).toBe(r.checksum);
