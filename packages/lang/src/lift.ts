@@ -11,6 +11,15 @@
  *
  * A REF waits until the match applies it, so recursion unfolds only as far
  * as the program asks. Branches with no reference stay inline.
+ *
+ * Two more cases would unfold eagerly:
+ * - a closed lambda that calls a definition, nested in a term
+ *   (`let k = λx (Loop x); ...`): its body's call is a live redex, so the
+ *   lambda floats out into its own definition and stays a bare REF until
+ *   something applies it;
+ * - a branch that applies a let-bound variable whose value calls a
+ *   definition: it counts as calling, so the branch is lifted and receives
+ *   the variable as an argument.
  */
 import type { Arm, Binder, Term } from "./ast.js";
 import { App, Lams, Var } from "./ast.js";
@@ -59,8 +68,12 @@ export class Lifter {
     const fv: string[] = [];
     let calls = false;
     for (const x of free) {
-      if (scope.has(x)) fv.push(x);
-      else if (this.globals.has(x)) calls = true;
+      if (scope.has(x)) {
+        fv.push(x);
+        if (scope.calls(x)) calls = true;
+      } else if (this.globals.has(x)) {
+        calls = true;
+      }
     }
     return { fv, calls };
   }
@@ -69,16 +82,23 @@ export class Lifter {
   private walk(top: Term): Term {
     const scope = new Scope();
     const self = this;
-    function* under(binds: readonly Binder[], body: Term): Generator<Term, Term, Term> {
-      scope.bind(binds, 1);
+    function* under(binds: readonly Binder[], body: Term, calling = false): Generator<Term, Term, Term> {
+      scope.bind(binds, 1, calling);
       const out = yield body;
       scope.bind(binds, -1);
       return out;
     }
+    // The lambdas the definition itself starts with stay; closed lambdas further in may float out.
+    const head = new Set<Term>();
+    for (let t = top; t.kind === "lam"; t = t.body) head.add(t);
     return drive<Term, Term>(top, function* step(t): Generator<Term, Term, Term> {
       switch (t.kind) {
-        case "lam":
-          return { ...t, body: yield* under([t.bind], t.body) };
+        case "lam": {
+          const lam: Term = { ...t, body: yield* under([t.bind], t.body) };
+          if (head.has(t)) return lam;
+          const { fv, calls } = self.analyse([[[], lam]], scope);
+          return fv.length === 0 && calls ? Var(self.emit(lam)) : lam;
+        }
         case "app": {
           const fun = yield t.fun;
           return { ...t, fun, arg: yield t.arg };
@@ -90,7 +110,8 @@ export class Lifter {
         }
         case "let": {
           const value = yield t.value;
-          return { ...t, value, body: yield* under([t.bind], t.body) };
+          const { calls } = self.analyse([[[], value]], scope);
+          return { ...t, value, body: yield* under([t.bind], t.body, calls) };
         }
         case "dup": {
           const value = yield t.value;
@@ -132,13 +153,26 @@ export class Lifter {
 }
 
 /** Names in scope, with shadowing counts. */
+/** Local names in scope (innermost binding last), each marked when its value calls a definition. */
 class Scope {
-  private readonly counts = new Map<string, number>();
+  private readonly stacks = new Map<string, boolean[]>();
   has(name: string): boolean {
-    return (this.counts.get(name) ?? 0) > 0;
+    return (this.stacks.get(name)?.length ?? 0) > 0;
   }
-  bind(names: readonly Binder[], delta: number): void {
-    for (const n of names) if (n !== null) this.counts.set(n, (this.counts.get(n) ?? 0) + delta);
+  /** Whether the innermost binding of `name` holds a value that calls a definition. */
+  calls(name: string): boolean {
+    const st = this.stacks.get(name);
+    return st !== undefined && st.length > 0 && st[st.length - 1];
+  }
+  /** delta 1: bind the names (marked `calling`); delta -1: unbind them. */
+  bind(names: readonly Binder[], delta: number, calling = false): void {
+    for (const n of names) {
+      if (n === null) continue;
+      let st = this.stacks.get(n);
+      if (!st) this.stacks.set(n, (st = []));
+      if (delta > 0) st.push(calling);
+      else st.pop();
+    }
   }
 }
 

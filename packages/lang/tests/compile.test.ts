@@ -85,4 +85,20 @@ describe("compileProgram: net shapes", () => {
   it("compiles an eraser", () => {
     expect(book(program([def("main", Era())]))).toBe("@main = *\n");
   });
+
+  it("floats a closed lambda that calls a definition out, so it waits as a bare REF", () => {
+    const loop = def(
+      "Loop",
+      Lam("n", Let("k", Lam("x", App(Var("Loop"), Var("x"))), Match(Var("n"), Num(7), "p", App(Var("k"), Var("p"))))),
+    );
+    expect(book(program([loop, def("main", App(Var("Loop"), Num(5)))]))).toBe(
+      [
+        "@Loop = (?(@Loop.1 @Loop.2) (@Loop.0 a) a)",
+        "@Loop.0 = (a b)\n  & @Loop ~ (a b)",
+        "@Loop.1 = (* #7)",
+        "@Loop.2 = (a ((a b) b))",
+        "@main = a\n  & @Loop ~ (#5 a)",
+      ].join("\n") + "\n",
+    );
+  });
 });

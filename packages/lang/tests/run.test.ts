@@ -63,6 +63,15 @@ describe("programs on the reference reducer: normal forms and exact counts", () 
     expect(r.byRule).toEqual(counts({ ANNI: 35, COMM: 15, ERAS: 10, DREF: 9, OPER: 10 }));
   });
 
+  it("a let-bound closure that recurses terminates where the program does", () => {
+    const loop = def(
+      "Loop",
+      Lam("n", Let("k", Lam("x", App(Var("Loop"), Var("x"))), Match(Var("n"), Num(7), "p", App(Var("k"), Var("p"))))),
+    );
+    const r = run(program([loop, def("main", App(Var("Loop"), Num(5)))]));
+    expect(r).toEqual({ term: "7", net: "#7", byRule: counts({ ANNI: 28, ERAS: 7, DREF: 18, OPER: 6 }) });
+  });
+
   it("list literals of mixed values", () => {
     expect(run(program([def("main", List([Lam("x", Var("x")), Num(1)]))])).term).toBe("[λa a, 1]");
   });
