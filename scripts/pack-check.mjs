@@ -7,7 +7,8 @@
 // main, types and bin target exists, README.md and LICENSE ship, no
 // workspace: specifier is left, every bare import of its dist (.js and .d.ts)
 // is a declared dependency or peer, every export imports in Node, and a
-// strict TypeScript consumer (module nodenext) resolves every export's types.
+// strict TypeScript consumer (module nodenext) resolves every export's types,
+// and the browser-facing main entries bundle for the browser from the dist.
 // A package whose dist is missing or older than its src is built first.
 // Exits non-zero (with the failing step's output) on any problem.
 import { execFileSync } from "node:child_process";
@@ -53,7 +54,10 @@ function targets(manifest) {
   return out.filter((t) => t !== undefined);
 }
 
-const BARE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|reference\s+types=)["']([^"'./][^"']*)["']/g;
+/** Packages whose main entry is meant for browsers too (no Node built-ins). */
+const BROWSER_PACKAGES = ["@hvm/ir", "@hvm/syntax", "@hvm/lang", "@hvm/runtime-cpu", "@hvm/runtime-webgpu", "@hvm/accelerate"];
+
+const BARE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|reference\s+types=)["']([@\w][\w.\-@/]*)["']/g;
 const packageOf = (spec) => spec.split("/").slice(0, spec.startsWith("@") ? 2 : 1).join("/");
 
 /** The problems of one installed package, as published. */
@@ -114,6 +118,14 @@ try {
   const tsArgs = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node", "--typeRoots", join(root, "node_modules", "@types"), "types.ts"];
   sh("node", [tsc, ...tsArgs], project);
   console.log("ok - TypeScript (nodenext, strict, lib check) resolves the types of every export");
+
+  const { build } = await import("esbuild");
+  for (const name of BROWSER_PACKAGES) {
+    const result = await build({ stdin: { contents: `export * from "${name}";`, resolveDir: project, loader: "js" }, bundle: true, platform: "browser", format: "esm", write: false, metafile: true, logLevel: "silent" });
+    const nodeImports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.filter((im) => im.path.startsWith("node:") || im.external).map((im) => im.path));
+    if (nodeImports.length > 0) throw new Error(`${name} as published does not bundle for the browser: it imports ${nodeImports.join(", ")}`);
+  }
+  console.log(`ok - the published ${BROWSER_PACKAGES.join(", ")} bundle for the browser`);
 
   copyFileSync(join(root, "examples", "sum-tree.hvmc"), join(project, "prog.hvmc"));
   const expected = readFileSync(join(root, "examples", "sum-tree.expected"), "utf8").split("\n")[0];
