@@ -242,7 +242,7 @@ class GpuRun {
     const q = this.device.queue;
     q.writeBuffer(this.bookBuf, 0, this.book);
     this.writeSlots(0, slots);
-    q.writeBuffer(this.state, S_CURSOR * 4, new Uint32Array([usedChunks, Math.min(this.plan.chunks, Math.max(this.plan.initialActive, 2 * usedChunks))]));
+    q.writeBuffer(this.state, S_CURSOR * 4, new Uint32Array([0, usedChunks]));
     q.writeBuffer(this.state, this.plan.ownerBase * 4, new Uint32Array([1]));
     this.writeBag(redexes);
   }

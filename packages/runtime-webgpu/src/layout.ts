@@ -22,9 +22,9 @@ export const S_COUNT = 0;
 export const S_ERR = 10;
 export const S_ERR_A = 11;
 export const S_ERR_B = 12;
-/** State buffer: the chunk cursor (monotonic; chunks handed out so far). */
+/** State buffer: the sweep cursor (used once every chunk has been handed out). */
 export const S_CURSOR = 13;
-/** State buffer: chunks in use (the allocator claims below this; doubled when none is free). */
+/** State buffer: chunks handed out by the bump counter so far (the used region). */
 export const S_ACTIVE = 14;
 /** State buffer: per-invocation allocator (next node, chunk end), from here. */
 export const S_ALLOC = 16;
@@ -60,8 +60,6 @@ export interface MemoryPlan {
   stateWords: number;
   /** Word offset of the chunk owner table in the state buffer. */
   ownerBase: number;
-  /** Chunks the allocator starts with (it doubles them when none of them is free). */
-  initialActive: number;
 }
 
 export interface DeviceLimitsLike {
@@ -87,9 +85,7 @@ export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: Ker
   const bagWords = Math.floor(bindingBytes / 4) - BAG_HEADER;
   const bagCapacity = Math.min(Math.floor(bagWords / 2), Math.max(nodes >>> 2, 1 << 16));
   const ownerBase = S_ALLOC + 2 * kernel.workgroupSize * kernel.maxWorkgroups;
-  const threads = kernel.workgroupSize * kernel.maxWorkgroups;
-  const initialActive = Math.min(chunks, Math.max(4 * threads, 1 << 14));
-  return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase, initialActive };
+  return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase };
 }
 
 /** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */

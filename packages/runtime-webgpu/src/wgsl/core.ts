@@ -126,28 +126,33 @@ fn release(c: u32, k: u32) {
   for (var i = 0u; i < k; i += 1u) { atomicStore(&st[S_OWNER + c + i], 0u); }
 }
 
-// The cursor sweeps the first S_ACTIVE chunks (a small, cache-friendly
-// region); after a whole sweep without a free run the region doubles, and
-// only a failed sweep of the whole heap is out of memory.
+// Chunks never used yet are handed out first by a bump counter (S_ACTIVE):
+// they are free by construction, so no scan. Once the heap has been handed
+// out, the cursor sweeps it for runs of wholly free chunks; a sweep of the
+// whole heap without one is out of memory.
+fn claim_owners(c: u32, k: u32) -> bool {
+  var got = 0u;
+  for (; got < k; got += 1u) {
+    if (!atomicCompareExchangeWeak(&st[S_OWNER + c + got], 0u, 1u).exchanged) { break; }
+  }
+  if (got == k) { return true; }
+  release(c, got);
+  return false;
+}
+
 fn claim(k: u32) -> u32 {
-  var region = atomicLoad(&st[S_ACTIVE]);
-  var tries = 0u;
-  loop {
-    if (tries > region + 64u) {
-      if (region >= NCHUNKS) { break; }
-      atomicMax(&st[S_ACTIVE], min(NCHUNKS, 2u * region));
-      region = atomicLoad(&st[S_ACTIVE]);
-      tries = 0u;
-    }
-    tries += 1u;
+  if (atomicLoad(&st[S_ACTIVE]) + k <= NCHUNKS) {
+    let f = atomicAdd(&st[S_ACTIVE], k);
+    if (f + k <= NCHUNKS && claim_owners(f, k)) { return f; }
+  }
+  let region = min(NCHUNKS, atomicLoad(&st[S_ACTIVE]));
+  for (var t = 0u; t < region + 64u; t += 1u) {
     let c = atomicAdd(&st[S_CURSOR], k) % region;
     if (c + k > region) { continue; }
-    var got = 0u;
-    for (; got < k; got += 1u) {
-      if (!atomicCompareExchangeWeak(&st[S_OWNER + c + got], 0u, 1u).exchanged) { break; }
+    if (claim_owners(c, k)) {
+      if (chunks_free(c, k)) { return c; }
+      release(c, k);
     }
-    if (got == k && chunks_free(c, k)) { return c; }
-    release(c, got);
     if (atomicLoad(&st[S_ERR]) != 0u) { return NONE; }
   }
   fail(ERR_OOM, 0u, 0u);
