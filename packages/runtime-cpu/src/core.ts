@@ -13,7 +13,7 @@
  * free list is empty, that is when every node below it is live, so
  * `bump - 1` is the peak number of live nodes.
  */
-import { type CompiledBook, type CompiledDef, OutOfMemoryError, NODE_BYTES, RULE_CLASS, VALUE_MAX } from "@hvm/ir";
+import { type CompiledBook, type CompiledDef, OutOfMemoryError, NODE_BYTES, RULE_CLASS, Rule, VALUE_MAX } from "@hvm/ir";
 
 /** Nodes of a fresh heap (grows by doubling). */
 export const INITIAL_NODES = 1 << 16;
@@ -21,6 +21,8 @@ export const INITIAL_NODES = 1 << 16;
 const INITIAL_REDEXES = 1 << 12;
 /** Bit t set when a port of tag t carries a node index (VR1..RD2, OP2..CT5). */
 export const NODE_TAGS = 0xff8f;
+/** The rule id counted when two nullary main ports are linked. */
+const VOID = Rule.VOID;
 /** Largest heap any 28-bit node index can address. */
 const MAX_ADDRESSABLE = VALUE_MAX + 1;
 
@@ -135,7 +137,9 @@ export class NetCore {
 
   /**
    * Connect two wire ends: a variable's target slot receives the other
-   * end; two main ports make a redex.
+   * end; two main ports make a redex. Two nullary main ports (ERA, NUM,
+   * REF) would only vanish (VOID), so that interaction is counted here
+   * instead of being pushed and popped.
    */
   link(a: number, b: number): void {
     const h = this.heap;
@@ -144,6 +148,8 @@ export class NetCore {
       if ((b & 0xf) <= 3) h[((b >>> 4) << 1) | (b & 1)] = a;
     } else if ((b & 0xf) <= 3) {
       h[((b >>> 4) << 1) | (b & 1)] = a;
+    } else if ((a & 0xf) <= 6 && (b & 0xf) <= 6) {
+      this.counts[VOID]++;
     } else {
       this.push(a, b);
     }

@@ -117,6 +117,7 @@ export class Reducer {
       if (pending.length === 0) break;
     }
     this.ms += now() - t;
+    if (c.total() > this.limit) throw new InteractionLimitError(this.limit);
   }
 
   /** Boot: the root slot holds REF(entry), expanded there (one DREF). */
