@@ -60,6 +60,28 @@ export class Allocator {
     }
   }
 
+  /** Fill out[0..n) with free nodes in one scan (placeholders set), for definition copies. */
+  allocMany(out: Int32Array, n: number): void {
+    const heap = this.heap;
+    let k = 0;
+    for (;;) {
+      let pos = this.pos;
+      const end = this.end;
+      const from = k;
+      while (pos < end && k < n) {
+        if (heap[2 * pos] === 0 && heap[2 * pos + 1] === 0) {
+          heap[2 * pos] = Tag.ERA;
+          out[k++] = pos;
+        }
+        pos++;
+      }
+      this.pos = pos;
+      this.found += k - from;
+      if (k === n) return;
+      this.nextChunk();
+    }
+  }
+
   /** Nodes in the chunks this allocator owns. */
   ownedNodes(): number {
     return this.owned.length * this.chunk;

@@ -138,7 +138,7 @@ export class Machine {
     const size = def.size;
     if (this.loc.length < size) this.loc = new Int32Array(Math.max(size, this.loc.length * 2));
     const loc = this.loc;
-    for (let k = 0; k < size; k++) loc[k] = this.node();
+    this.alloc.allocMany(loc, size);
     const heap = this.heap;
     const nodes = def.nodes;
     for (let k = 0; k < size; k++) {
