@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, ensureBuilt } from "../helpers.js";
+import { CLI_DIR, cli, ensureBuilt } from "../helpers.js";
 
 beforeAll(() => ensureBuilt());
 
@@ -46,7 +48,8 @@ describe("hvm-cli help and version", () => {
 
   it("--version prints the package version", () => {
     const r = cli("--version");
-    expect([r.status, r.stdout]).toEqual([0, "0.1.0\n"]);
+    const { version } = JSON.parse(readFileSync(join(CLI_DIR, "package.json"), "utf8")) as { version: string };
+    expect([r.status, r.stdout]).toEqual([0, `${version}\n`]);
   });
 });
 describe("hvm-cli bench", () => {
