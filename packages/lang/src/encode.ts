@@ -41,12 +41,12 @@ interface Binding {
 /** The first label of automatic DUP nodes; labels cycle through 1..5. */
 /**
  * Automatic DUP labels come from two pools: variables applied as functions
- * (whose values are lambdas that may duplicate inside) take 1..3, all other
- * variables 4..5. A DUP copying a function then never meets a DUP of the
+ * (whose values are lambdas that may duplicate inside) take 3..5, all other
+ * variables 1..2. A DUP copying a function then never meets a DUP of the
  * function's own argument with the same label.
  */
-const FUNCTION_LABELS: readonly number[] = [1, 2, 3];
-const DATA_LABELS: readonly number[] = [4, 5];
+const FUNCTION_LABELS: readonly number[] = [3, 4, 5];
+const DATA_LABELS: readonly number[] = [1, 2];
 const NO_LABELS: ReadonlySet<number> = new Set();
 
 export class Encoder {

@@ -80,7 +80,7 @@ describe("diagnostics, all at once", () => {
     expect(problems(program([c2, def("main", App(Var("c2"), Var("c2")))]))).toEqual([
       [
         "E_DUP_UNSAFE",
-        "c2 is applied to a copy of itself: both copies duplicate with the same DUP label(s) #1, so their DUP nodes would annihilate instead of copying each other; apply it to a second definition that uses other labels (dup #k a b = x; ...)",
+        "c2 is applied to a copy of itself: both copies duplicate with the same DUP label(s) #3, so their DUP nodes would annihilate instead of copying each other; apply it to a second definition that uses other labels (dup #k a b = x; ...)",
       ],
     ]);
   });

@@ -21,7 +21,7 @@ describe("compileProgram: net shapes", () => {
   });
 
   it("inserts a DUP for a variable used twice, erases an unused one", () => {
-    expect(book(program([def("main", Lam("f", Lam("x", App(Var("f"), App(Var("f"), Var("x"))))))]))).toBe("@main = ([(a b) (c a)] (c b))\n");
+    expect(book(program([def("main", Lam("f", Lam("x", App(Var("f"), App(Var("f"), Var("x"))))))]))).toBe("@main = ({3 (a b) (c a)} (c b))\n");
     expect(book(program([def("main", Lam("x", Lam("y", Var("x"))))]))).toBe("@main = (a (* a))\n");
   });
 
@@ -32,7 +32,7 @@ describe("compileProgram: net shapes", () => {
 
   it("links a let without any node", () => {
     const p = program([def("main", Let("x", Num(5), App(Var("x"), Var("x"))))]);
-    expect(book(p)).toBe("@main = a\n  & [(b a) b] ~ #5\n");
+    expect(book(p)).toBe("@main = a\n  & {3 (b a) b} ~ #5\n");
   });
 
   it("compiles a numeric match to MAT with a (zero succ) pair", () => {
