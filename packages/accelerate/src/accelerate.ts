@@ -16,7 +16,7 @@ import { cpuRuntime, disposeRuntimes, dropSharedGpu, gpuRuntime, hasGpuAdapter, 
 import { runDebug, runSequential } from "./debug.js";
 import { AccelerateCode, DebugCheckError, InputError } from "./errors.js";
 import type { AnyExpr, ResultOf } from "./expr.js";
-import { compileExpr, type CompiledKernel } from "./kernels.js";
+import { compileExpr, type CompiledExpr } from "./kernels.js";
 import { buildPlan, type Plan } from "./net.js";
 import type { Scope } from "./parse.js";
 import { showValue, valueEquals } from "./values.js";
@@ -67,13 +67,13 @@ async function resolveMode(options: AccelerateOptions): Promise<Mode> {
 
 async function runCompiled(
   expr: AnyExpr,
-  kernels: ReadonlyMap<AnyExpr, CompiledKernel>,
+  compiled: CompiledExpr,
   options: AccelerateOptions,
   lease: Lease,
 ): Promise<{ value: unknown; stats: RunStats; runtime: string }> {
   let plan: Plan;
   try {
-    plan = buildPlan(expr, kernels);
+    plan = buildPlan(expr, compiled);
   } catch (e) {
     if (lease.owned) await lease.runtime.dispose();
     throw e;
@@ -97,10 +97,10 @@ async function runCompiled(
 export async function accelerateRun<E extends AnyExpr>(expr: E, options: AccelerateOptions = {}): Promise<AccelerateRun<ResultOf<E>>> {
   const mode = await resolveMode(options);
   if (mode === "sequential") return { value: runSequential(expr) as ResultOf<E>, mode };
-  const kernels = compileExpr(expr, options.scope ?? {});
+  const compiledExpr = compileExpr(expr, options.scope ?? {});
   if (mode === "debug") {
-    const report = runDebug(expr, kernels, options.samples);
-    const compiled = await runCompiled(expr, kernels, options, await cpuRuntime(options));
+    const report = runDebug(expr, compiledExpr, options.samples);
+    const compiled = await runCompiled(expr, compiledExpr, options, await cpuRuntime(options));
     if (!valueEquals(compiled.value, report.value)) {
       throw new DebugCheckError(
         AccelerateCode.MISMATCH,
@@ -110,7 +110,7 @@ export async function accelerateRun<E extends AnyExpr>(expr: E, options: Acceler
     return { value: compiled.value as ResultOf<E>, mode, runtime: compiled.runtime, stats: compiled.stats, checked: report.checked, triples: report.triples };
   }
   const lease = mode === "gpu" ? await gpuRuntime(options) : await cpuRuntime(options);
-  const compiled = await runCompiled(expr, kernels, options, lease);
+  const compiled = await runCompiled(expr, compiledExpr, options, lease);
   return { value: compiled.value as ResultOf<E>, mode, runtime: compiled.runtime, stats: compiled.stats };
 }
 

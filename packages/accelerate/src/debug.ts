@@ -17,11 +17,11 @@ import { AccelerateCode, DebugCheckError, InputError } from "./errors.js";
 import type { AnyExpr, ArrayInput } from "./expr.js";
 import { isExpr } from "./expr.js";
 import { Interpreter } from "./interp.js";
-import type { CompiledKernel } from "./kernels.js";
+import type { CompiledExpr } from "./kernels.js";
 import { loopIndices } from "./net.js";
-import { checkInput, isU24, normalize, showValue, valueEquals } from "./values.js";
+import { checkInput, isU24, normalize, showValue, valueEquals, type Value } from "./values.js";
 
-const plainArray = (input: ArrayInput): number[] => (isExpr(input) ? (runSequential(input) as number[]) : Array.from(input));
+const plainArray = (input: ArrayInput): unknown[] => (isExpr(input) ? (runSequential(input) as unknown[]) : Array.from(input));
 
 export function runSequential(expr: AnyExpr): unknown {
   switch (expr.kind) {
@@ -36,7 +36,7 @@ export function runSequential(expr: AnyExpr): unknown {
     case "loop":
       return loopIndices(expr.n).map((i) => normalize(expr.fn(i)));
     case "reduce":
-      return normalize(plainArray(expr.input).reduce((a, b) => normalize(expr.fn(a, b)) as number, expr.init));
+      return normalize(plainArray(expr.input).reduce((a, b) => normalize(expr.fn(a, b)), expr.init));
   }
 }
 
@@ -66,7 +66,8 @@ function checkOutput(v: unknown, where: string): void {
   if (!ok(v)) throw new DebugCheckError(AccelerateCode.RANGE, `${where}: the result ${showValue(v)} is not a u24 number or a fixed-size array of them`);
 }
 
-export function runDebug(expr: AnyExpr, kernels: ReadonlyMap<AnyExpr, CompiledKernel>, samples = 64): DebugReport {
+export function runDebug(expr: AnyExpr, compiled: CompiledExpr, samples = 64): DebugReport {
+  const { kernels, inputs } = compiled;
   let checked = 0;
   let triples = 0;
   const interpreters = new Map<AnyExpr, Interpreter>();
@@ -76,17 +77,17 @@ export function runDebug(expr: AnyExpr, kernels: ReadonlyMap<AnyExpr, CompiledKe
     return it;
   };
   /** Apply a marked function in the interpreter and in JS; both must agree. */
-  const call = (e: AnyExpr, args: number[]): unknown => {
-    const where = `${e.kind}(${args.join(", ")})`;
-    const v = normalize(interp(e).run(args));
+  const call = (e: AnyExpr, args: Value[]): Value => {
+    const where = `${e.kind}(${args.map(showValue).join(", ")})`;
+    const v = normalize(interp(e).run(args)) as Value;
     checkOutput(v, where);
-    const js = normalize((e.fn as (...a: number[]) => unknown)(...args));
+    const js = normalize(e.fn(...args));
     if (!valueEquals(v, js)) {
       throw new DebugCheckError(AccelerateCode.MISMATCH, `${where}: the checked evaluation gives ${showValue(v)} but JavaScript gives ${showValue(js)}`);
     }
     return v;
   };
-  const array = (input: ArrayInput, what: string): number[] => (isExpr(input) ? (run(input) as number[]) : [...checkInput(input, what)]);
+  const array = (input: ArrayInput, what: string): Value[] => (isExpr(input) ? (run(input) as Value[]) : [...(inputs.get(input) ?? checkInput(input, what)).values]);
   const run = (e: AnyExpr): unknown => {
     switch (e.kind) {
       case "map":
@@ -101,25 +102,26 @@ export function runDebug(expr: AnyExpr, kernels: ReadonlyMap<AnyExpr, CompiledKe
         return loopIndices(e.n).map((i) => call(e, [i]));
       case "reduce": {
         const xs = array(e.input, "reduce input");
-        const init = checkInput([e.init], "reduce init")[0];
+        const init = checkInput([e.init], "reduce init").values[0];
         const pool = [init, ...xs];
         const next = rng(0x5eed ^ pool.length);
-        const pick = (): number => pool[Math.floor(next() * pool.length)];
+        const pick = (): Value => pool[Math.floor(next() * pool.length)];
         const n = pool.length < 2 ? 0 : samples;
         for (let s = 0; s < n; s++) {
           const [a, b, c] = [pick(), pick(), pick()];
-          const left = call(e, [call(e, [a, b]) as number, c]);
-          const right = call(e, [a, call(e, [b, c]) as number]);
+          const left = call(e, [call(e, [a, b]), c]);
+          const right = call(e, [a, call(e, [b, c])]);
           triples++;
-          if (left !== right) {
+          if (!valueEquals(left, right)) {
+            const [sa, sb, sc] = [a, b, c].map(showValue);
             throw new DebugCheckError(
               AccelerateCode.ASSOCIATIVITY,
-              `the reduce operator is not associative: op(op(${a}, ${b}), ${c}) = ${left} but op(${a}, op(${b}, ${c})) = ${right}; ` +
+              `the reduce operator is not associative: op(op(${sa}, ${sb}), ${sc}) = ${showValue(left)} but op(${sa}, op(${sb}, ${sc})) = ${showValue(right)}; ` +
                 `accelerated reduce combines elements as a balanced tree, so use an associative operator or mode "sequential"`,
             );
           }
         }
-        return xs.reduce<number>((acc, x) => call(e, [acc, x]) as number, init);
+        return xs.reduce<Value>((acc, x) => call(e, [acc, x]), init);
       }
     }
   };

@@ -121,6 +121,13 @@ export class Interpreter {
         return this.eval(f, e.body, { name: e.name, value: this.eval(f, e.value, env), next: env });
       case "tuple":
         return e.items.map((x) => this.eval(f, x, env));
+      case "index": {
+        const t = this.eval(f, e.a, env);
+        if (!Array.isArray(t) || e.i >= t.length) {
+          throw new DebugCheckError(AccelerateCode.SHAPE, `${f.name}:${e.loc.line}:${e.loc.col}: [${e.i}] of ${showValue(t)} is not an item of a fixed-size array`);
+        }
+        return t[e.i] as JsValue;
+      }
       case "call": {
         const g = this.kernel.fns.get(e.fn)!;
         const args = e.args.map((a) => this.check(f, a, this.eval(f, a, env), `argument of ${e.fn}`));

@@ -27,7 +27,9 @@ export type KExpr =
   | { readonly k: "cond"; readonly test: KExpr; readonly then: KExpr; readonly else: KExpr; readonly loc: Loc }
   | { readonly k: "call"; readonly fn: string; readonly args: readonly KExpr[]; readonly loc: Loc }
   | { readonly k: "let"; readonly name: string; readonly value: KExpr; readonly body: KExpr; readonly loc: Loc }
-  | { readonly k: "tuple"; readonly items: readonly KExpr[]; readonly loc: Loc };
+  | { readonly k: "tuple"; readonly items: readonly KExpr[]; readonly loc: Loc }
+  /** `t[i]` with a literal index: an item of a fixed-size array. */
+  | { readonly k: "index"; readonly a: KExpr; readonly i: number; readonly loc: Loc };
 
 /** A parsed function: the marked one or one from `options.scope`. */
 export interface KFunction {

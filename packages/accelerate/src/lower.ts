@@ -10,6 +10,7 @@
  *   c ? t : e        match c { 0: e; 1+_: t }
  *   f(a, b)          (f a b)
  *   [a, b]           λc (c a b)
+ *   t[1]             (t λa λb b)
  */
 import { OP, type Book } from "@hvm/ir";
 import { App, Lam, Lams, Let, Match, Num, Op, Var, compileProgram, def, program, type Term } from "@hvm/lang";
@@ -42,8 +43,8 @@ export interface LoweredKernel {
 /** The name a JS identifier gets in lang and in the book (.hvmc names: [A-Za-z0-9_.]). */
 const sanitize = (name: string): string => name.replace(/[^A-Za-z0-9_]/g, "_");
 
-/** Lower a kernel to an ir book whose definitions never include `main`. */
-export function lowerKernel(kernel: Kernel): LoweredKernel {
+/** Lower a kernel to an ir book whose definitions never include `main`; `arities` sizes each `t[i]`. */
+export function lowerKernel(kernel: Kernel, arities: ReadonlyMap<KExpr, number> = new Map()): LoweredKernel {
   const taken = new Set<string>(["main"]);
   const defName = new Map<string, string>();
   const claim = (base: string): string => {
@@ -54,12 +55,12 @@ export function lowerKernel(kernel: Kernel): LoweredKernel {
   };
   const entry = claim(`acc_${sanitize(kernel.main.name)}`);
   for (const name of kernel.fns.keys()) defName.set(name, claim(sanitize(name)));
-  const lower = (f: KFunction, name: string) => def(name, lowerFunction(f, defName));
+  const lower = (f: KFunction, name: string) => def(name, lowerFunction(f, defName, arities));
   const defs = [lower(kernel.main, entry), ...[...kernel.fns.values()].map((f) => lower(f, defName.get(f.name)!))];
   return { book: compileProgram(program(defs), { entry }), entry };
 }
 
-function lowerFunction(f: KFunction, defName: ReadonlyMap<string, string>): Term {
+function lowerFunction(f: KFunction, defName: ReadonlyMap<string, string>, arities: ReadonlyMap<KExpr, number>): Term {
   let fresh = 0;
   const local = (): string => `x${fresh++}`;
   type Names = { readonly js: string; readonly lang: string; readonly next: Names | null };
@@ -93,6 +94,10 @@ function lowerFunction(f: KFunction, defName: ReadonlyMap<string, string>): Term
       case "tuple": {
         const c = local();
         return Lam(c, App(Var(c), ...e.items.map((i) => go(i, names))));
+      }
+      case "index": {
+        const xs = Array.from({ length: arities.get(e) ?? 0 }, local);
+        return App(go(e.a, names), Lams(xs, Var(xs[e.i])));
       }
       case "call":
         return App(Var(defName.get(e.fn)!), ...e.args.map((a) => go(a, names)));

@@ -10,14 +10,16 @@
  *                           & @f ~ (#3 c)
  *
  *   reduce(op, 0, [1, 2, 3])   op(0, op(1, op(2, 3)))
+ *
+ * Array elements go in as Scott tuples, as results come out.
  */
 import { con, era, mapNet, num, ref, v, withChildren, type Book, type Definition, type Net, type Redex, type Tree } from "@hvm/ir";
 import { InputError, ResultShapeError } from "./errors.js";
 import type { AnyExpr, ArrayInput } from "./expr.js";
 import { isExpr } from "./expr.js";
 import type { Shape } from "./kernel.js";
-import type { CompiledKernel } from "./kernels.js";
-import { checkInput, showValue } from "./values.js";
+import type { CompiledExpr, CompiledKernel } from "./kernels.js";
+import { checkInput, showValue, type Value } from "./values.js";
 
 /** A book to run and how to read its normal form back. */
 export interface Plan {
@@ -25,8 +27,9 @@ export interface Plan {
   decode(net: Net): unknown;
 }
 
-/** Build the book for an expression whose kernels are compiled. */
-export function buildPlan(expr: AnyExpr, kernels: ReadonlyMap<AnyExpr, CompiledKernel>): Plan {
+/** Build the book for a compiled expression. */
+export function buildPlan(expr: AnyExpr, compiled: CompiledExpr): Plan {
+  const { kernels, inputs, shapes } = compiled;
   const redexes: Redex[] = [];
   let vars = 0;
   const defs: Definition[] = [];
@@ -52,9 +55,18 @@ export function buildPlan(expr: AnyExpr, kernels: ReadonlyMap<AnyExpr, CompiledK
     redexes.push({ left: ref(f), right: app });
     return v(r);
   };
+  /** A number, or the Scott tuple `((a (b .. r)) r)` of `λc (c a b ..)`. */
+  const valueTree = (x: Value): Tree => {
+    if (typeof x === "number") return num(x);
+    const r = `r${vars++}`;
+    return con(
+      x.reduceRight<Tree>((acc, item) => con(valueTree(item), acc), v(r)),
+      v(r),
+    );
+  };
   const elements = (input: ArrayInput, what: string): Tree[] => {
     if (isExpr(input)) return arrayElements(input);
-    return checkInput(input, what).map((x) => num(x));
+    return (inputs.get(input) ?? checkInput(input, what)).values.map(valueTree);
   };
   const arrayElements = (e: AnyExpr): Tree[] => {
     const f = entryOf(kernels.get(e)!);
@@ -79,13 +91,14 @@ export function buildPlan(expr: AnyExpr, kernels: ReadonlyMap<AnyExpr, CompiledK
   if (expr.kind === "reduce") {
     const f = entryOf(kernels.get(expr)!);
     const xs = elements(expr.input, "reduce input");
-    checkInput([expr.init], "reduce init");
+    const init = valueTree(checkInput([expr.init], "reduce init").values[0]);
     const combine = (lo: number, hi: number): Tree => (hi - lo === 1 ? xs[lo] : apply(f, [combine(lo, mid(lo, hi)), combine(mid(lo, hi), hi)]));
-    root = xs.length === 0 ? num(expr.init) : apply(f, [num(expr.init), combine(0, xs.length)]);
-    decode = (net) => decodeValue(checkDone(net).root, { k: "num" });
+    root = xs.length === 0 ? init : apply(f, [init, combine(0, xs.length)]);
+    const shape = shapes.get(expr)!;
+    decode = (net) => decodeValue(checkDone(net).root, shape);
   } else {
     const ys = arrayElements(expr);
-    const shape = kernels.get(expr)!.shape;
+    const shape = shapes.get(expr)!;
     const gather = (lo: number, hi: number): Tree => (hi - lo === 1 ? ys[lo] : con(gather(lo, mid(lo, hi)), gather(mid(lo, hi), hi)));
     root = ys.length === 0 ? era() : gather(0, ys.length);
     decode = (net) => decodeArray(checkDone(net).root, ys.length, shape);

@@ -8,6 +8,7 @@
 import { parseExpressionAt, type Node } from "acorn";
 import { AccelerateCode, AccelerateError, type AccelerateDiagnostic } from "./errors.js";
 import type { BinOp, KExpr, KFunction, Kernel, Loc } from "./kernel.js";
+import { UNSUPPORTED, checkArities } from "./unsupported.js";
 import { U24_MAX } from "./values.js";
 
 /** Free identifiers of accelerated functions: u24 numbers and functions. */
@@ -20,48 +21,6 @@ type N = Node & { [field: string]: any };
 const BINOPS: Readonly<Record<string, BinOp>> = {
   "+": "+", "-": "-", "*": "*", "/": "/", "%": "%", "==": "==", "===": "==", "!=": "!=", "!==": "!=",
   "<": "<", ">": ">", "<=": "<=", ">=": ">=", "&": "&", "|": "|", "^": "^", "<<": "<<", ">>": ">>", ">>>": ">>",
-};
-
-const STRINGS = "strings are not supported: accelerated functions compute u24 numbers";
-const CLOSURE = "nested functions (closures) are not supported: define the function at top level and pass it in options.scope";
-const MUTATION = "mutation is not supported: bind each new value with const";
-const LOOP = "loops with side effects are not supported: use loop(n, i => ...) for data-parallel iteration, or a recursive function passed in options.scope";
-
-const UNSUPPORTED: Readonly<Record<string, string>> = {
-  ThisExpression: "`this` is not supported: pass values as parameters or in options.scope",
-  ObjectExpression: "objects are not supported: return a number or a fixed-size array such as [a, b]",
-  TemplateLiteral: STRINGS,
-  TaggedTemplateExpression: STRINGS,
-  AwaitExpression: "async code is not supported: accelerated functions must be synchronous",
-  YieldExpression: "generators are not supported: accelerated functions return one value",
-  NewExpression: "`new` is not supported: accelerated functions compute u24 numbers",
-  ArrowFunctionExpression: CLOSURE,
-  FunctionExpression: CLOSURE,
-  ClassExpression: "classes are not supported",
-  AssignmentExpression: MUTATION,
-  UpdateExpression: MUTATION,
-  SequenceExpression: "the comma operator is not supported: bind intermediate values with const",
-  ChainExpression: "optional chaining is not supported: values are always numbers",
-  ImportExpression: "imports are not supported inside accelerated functions",
-  MetaProperty: "meta properties are not supported inside accelerated functions",
-  SpreadElement: "spread is not supported: arrays in accelerated functions have a fixed size",
-  MemberExpression: "property access is not supported (only Math.floor, Math.min and Math.max calls): pass numbers as parameters or in options.scope",
-  ForStatement: LOOP,
-  ForInStatement: LOOP,
-  ForOfStatement: LOOP,
-  WhileStatement: LOOP,
-  DoWhileStatement: LOOP,
-  ExpressionStatement: "expression statements only have side effects: bind values with const and return the result",
-  FunctionDeclaration: CLOSURE,
-  ClassDeclaration: "classes are not supported",
-  SwitchStatement: "switch is not supported: use if/else or ? :",
-  TryStatement: "try/catch is not supported: accelerated functions cannot throw",
-  ThrowStatement: "throw is not supported: accelerated functions cannot throw",
-  LabeledStatement: "labels are not supported",
-  BreakStatement: LOOP,
-  ContinueStatement: LOOP,
-  WithStatement: "with is not supported",
-  DebuggerStatement: "debugger statements are not supported",
 };
 
 const describeValue = (v: unknown): string => (Array.isArray(v) ? "an array" : v === null ? "null" : `a ${typeof v}`);
@@ -116,6 +75,10 @@ function parseFunction(
   return { fn: { ...fn, source }, calls: [...conv.calls] };
 }
 
+/** `let a = x in let b = y in body`. */
+const lets = (bindings: ReadonlyArray<readonly [string, KExpr, Loc]>, body: KExpr): KExpr =>
+  bindings.reduceRight<KExpr>((acc, [name, value, loc]) => ({ k: "let", name, value, body: acc, loc }), body);
+
 class Converter {
   readonly calls = new Set<string>();
   private fresh = 0;
@@ -147,20 +110,46 @@ class Converter {
     if (node.async) this.report(loc, UNSUPPORTED.AwaitExpression);
     if (node.generator) this.report(loc, UNSUPPORTED.YieldExpression);
     const params: string[] = [];
+    const unpack: Array<[string, KExpr, Loc]> = [];
     for (const p of node.params as N[]) {
-      if (p.type === "Identifier") params.push(p.name);
-      else this.report(this.loc(p), "only plain parameters are supported (no defaults, rest or destructuring)");
+      if (p.type === "Identifier") {
+        params.push(p.name);
+      } else if (p.type === "ArrayPattern" && !this.inScope) {
+        const name = `$p${this.fresh++}`;
+        params.push(name);
+        unpack.push(...this.destructure(p, { k: "var", name, loc: this.loc(p) }));
+      } else {
+        this.report(this.loc(p), "only plain parameters (and array patterns like [a, b] in the marked function) are supported: no defaults or rest");
+      }
     }
     if (arity !== undefined && params.length !== arity) {
       this.report(loc, `${this.name} takes a function of ${arity} parameter${arity === 1 ? "" : "s"}, this one has ${params.length}`, AccelerateCode.ARITY);
     }
-    const env = new Set(params);
+    const env = new Set([...params, ...unpack.map(([n]) => n)]);
     const body = node.body as N;
-    if (body.type !== "BlockStatement") return { name: this.name, params, body: this.expr(body, env) };
-    this.unreachable(body.body);
-    const block = this.block(body.body, 0, env);
-    if (block === null) this.report(loc, "not every path returns a value: end every branch with return");
-    return { name: this.name, params, body: block ?? this.zero(node) };
+    let out: KExpr | null;
+    if (body.type !== "BlockStatement") {
+      out = this.expr(body, env);
+    } else {
+      this.unreachable(body.body);
+      out = this.block(body.body, 0, env);
+      if (out === null) this.report(loc, "not every path returns a value: end every branch with return");
+    }
+    return { name: this.name, params, body: lets(unpack, out ?? this.zero(node)) };
+  }
+
+  /** `[a, [b, c]] = source` as bindings of items, nested patterns included. */
+  private destructure(p: N, source: KExpr): Array<[string, KExpr, Loc]> {
+    if (p.type === "Identifier") return [[p.name, source, this.loc(p)]];
+    if (p.type !== "ArrayPattern") {
+      this.report(this.loc(p), "only names and array patterns like [a, b] can be bound (no defaults, rest or object patterns)");
+      return [];
+    }
+    const out: Array<[string, KExpr, Loc]> = [];
+    (p.elements as Array<N | null>).forEach((el, i) => {
+      if (el !== null) out.push(...this.destructure(el, { k: "index", a: source, i, loc: this.loc(el) }));
+    });
+    return out;
   }
 
   /** Report the first statement after a return in one source block. */
@@ -203,20 +192,22 @@ class Converter {
         const bound = new Set(env);
         const values: Array<[string, KExpr, Loc]> = [];
         for (const d of decls) {
-          if (d.id.type !== "Identifier") {
-            this.report(this.loc(d.id), "destructuring is not supported: bind one name per const");
-            continue;
-          }
           if (!d.init) {
             this.report(this.loc(d), "const needs a value");
             continue;
           }
-          values.push([d.id.name, this.expr(d.init, bound), this.loc(d)]);
-          bound.add(d.id.name);
+          const value = this.expr(d.init, bound);
+          if (d.id.type === "Identifier") {
+            values.push([d.id.name, value, this.loc(d)]);
+          } else {
+            const name = `$d${this.fresh++}`;
+            values.push([name, value, this.loc(d)], ...this.destructure(d.id, { k: "var", name, loc: this.loc(d.id) }));
+          }
+          for (const [name] of values) bound.add(name);
         }
         const body = this.block(stmts, i + 1, bound);
         if (body === null) return null;
-        return values.reduceRight<KExpr>((acc, [name, value, l]) => ({ k: "let", name, value, body: acc, loc: l }), body);
+        return lets(values, body);
       }
       default:
         this.report(loc, UNSUPPORTED[s.type] ?? `${s.type} is not supported in accelerated functions`);
@@ -274,6 +265,12 @@ class Converter {
       }
       case "ParenthesizedExpression":
         return this.expr(e.expression, env);
+      case "MemberExpression":
+        if (e.computed && e.property.type === "Literal" && Number.isInteger(e.property.value) && e.property.value >= 0 && !e.optional) {
+          return { k: "index", a: this.expr(e.object, env), i: e.property.value as number, loc };
+        }
+        this.report(loc, UNSUPPORTED.MemberExpression);
+        return this.zero(e);
       default:
         this.report(loc, UNSUPPORTED[e.type] ?? `${e.type} is not supported in accelerated functions`);
         return this.zero(e);
@@ -290,7 +287,7 @@ class Converter {
       }
       return { k: "num", value: v, loc };
     }
-    if (typeof v === "string") this.report(loc, STRINGS);
+    if (typeof v === "string") this.report(loc, UNSUPPORTED.TemplateLiteral);
     else if (e.bigint !== undefined) this.report(loc, "BigInt is not supported: numbers are u24 (0..16777215)");
     else if (e.regex !== undefined) this.report(loc, "regular expressions are not supported");
     else this.report(loc, "null is not supported: values are u24 numbers");
@@ -353,41 +350,3 @@ class Converter {
   }
 }
 
-/** Every call passes as many arguments as the scope function has parameters. */
-function checkArities(main: KFunction, fns: ReadonlyMap<string, KFunction>, diags: AccelerateDiagnostic[]): void {
-  for (const f of [main, ...fns.values()]) {
-    const stack: KExpr[] = [f.body];
-    while (stack.length > 0) {
-      const e = stack.pop()!;
-      if (e.k === "call") {
-        const g = fns.get(e.fn);
-        if (g && g.source && g.params.length !== e.args.length) {
-          diags.push({ code: AccelerateCode.ARITY, fn: f.name, line: e.loc.line, col: e.loc.col, message: `${e.fn} takes ${g.params.length} argument(s), called with ${e.args.length}` });
-        }
-      }
-      stack.push(...kids(e));
-    }
-  }
-}
-
-/** The sub-expressions of a kernel expression. */
-export function kids(e: KExpr): KExpr[] {
-  switch (e.k) {
-    case "num":
-    case "var":
-      return [];
-    case "bin":
-      return [e.a, e.b];
-    case "un":
-    case "floor":
-      return [e.a];
-    case "cond":
-      return [e.test, e.then, e.else];
-    case "call":
-      return [...e.args];
-    case "let":
-      return [e.value, e.body];
-    case "tuple":
-      return [...e.items];
-  }
-}

@@ -1,7 +1,7 @@
 /**
  * Static shape analysis of a kernel: numbers flow through operators,
- * conditions and calls; fixed-size arrays (tuples) may only be bound with
- * const, chosen between by a condition, and returned. Every misuse is a
+ * conditions and calls; fixed-size arrays (tuples) may be bound with const,
+ * chosen between by a condition, read by a literal index and returned. Every misuse is a
  * diagnostic; the shape of the marked function's result is what readback
  * expects at each element.
  */
@@ -17,9 +17,20 @@ interface Scope {
   readonly next: Scope | null;
 }
 
-/** The result shape of the marked function (all parameters numbers). Throws AccelerateError on misuse. */
-export function analyzeShapes(kernel: Kernel): Shape {
+export interface ShapeInfo {
+  /** Shape of the marked function's result. */
+  readonly result: Shape;
+  /** Length of the array each `t[i]` reads from (lowering needs it). */
+  readonly arities: ReadonlyMap<KExpr, number>;
+}
+
+/**
+ * Shapes given the marked function's parameter shapes (scope functions take
+ * numbers). Throws AccelerateError on misuse.
+ */
+export function analyzeShapes(kernel: Kernel, paramShapes: readonly Shape[] = []): ShapeInfo {
   const diags: AccelerateDiagnostic[] = [];
+  const arities = new Map<KExpr, number>();
   const results = new Map<string, MaybeShape>();
   const inProgress = new Set<string>();
   const report = (f: KFunction, e: KExpr, message: string): void => {
@@ -33,7 +44,7 @@ export function analyzeShapes(kernel: Kernel): Shape {
     if (inProgress.has(f.name)) return null;
     inProgress.add(f.name);
     let scope: Scope | null = null;
-    for (const p of f.params) scope = { name: p, shape: NUM_SHAPE, next: scope };
+    f.params.forEach((p, i) => (scope = { name: p, shape: (f === kernel.main ? paramShapes[i] : undefined) ?? NUM_SHAPE, next: scope }));
     const s = shapeOf(f, f.body, scope);
     inProgress.delete(f.name);
     results.set(f.name, s);
@@ -82,6 +93,16 @@ export function analyzeShapes(kernel: Kernel): Shape {
         }
         return known ? { k: "tuple", items } : null;
       }
+      case "index": {
+        const t = shapeOf(f, e.a, scope);
+        if (t === null) return null;
+        if (t.k !== "tuple" || e.i >= t.items.length) {
+          report(f, e, `[${e.i}] reads ${t.k === "num" ? "a number" : `an array of ${t.items.length}`}: only items 0..n-1 of fixed-size arrays can be read`);
+          return NUM_SHAPE;
+        }
+        arities.set(e, t.items.length);
+        return t.items[e.i];
+      }
       case "call": {
         e.args.forEach((a, i) => needNum(f, a, scope, `argument ${i + 1} of ${e.fn}`));
         const g = kernel.fns.get(e.fn);
@@ -91,7 +112,7 @@ export function analyzeShapes(kernel: Kernel): Shape {
   };
 
   for (const g of kernel.fns.values()) fnShape(g);
-  const main = fnShape(kernel.main) ?? NUM_SHAPE;
+  const result = fnShape(kernel.main) ?? NUM_SHAPE;
   if (diags.length > 0) throw new AccelerateError(diags);
-  return main;
+  return { result, arities };
 }

@@ -3,7 +3,7 @@
  * fixed-size arrays of them. Booleans count as the numbers 0 and 1.
  */
 import { InputError } from "./errors.js";
-import type { Shape } from "./kernel.js";
+import { shapeEquals, showShape, type Shape } from "./kernel.js";
 
 export const U24_MAX = 0xff_ffff;
 
@@ -40,16 +40,24 @@ export function shapeOfValue(v: unknown): Shape | null {
   return { k: "tuple", items };
 }
 
-/** Check an input array: every element a u24 number. */
-export function checkInput(xs: unknown, what: string): readonly number[] {
+/** The shape every element of an input array has (numbers when it is empty). */
+export interface CheckedInput {
+  readonly values: readonly Value[];
+  readonly shape: Shape;
+}
+
+/** Check an input array: every element a u24 number, or every element a fixed-size array of the same shape. */
+export function checkInput(xs: unknown, what: string): CheckedInput {
   if (!Array.isArray(xs) && !ArrayBuffer.isView(xs)) throw new InputError(`${what} must be an array of integers 0..${U24_MAX}, got ${typeof xs}`);
-  const arr = Array.from(xs as ArrayLike<unknown>);
+  const arr = Array.from(xs as ArrayLike<unknown>, normalize);
+  let shape: Shape | null = null;
   for (let i = 0; i < arr.length; i++) {
-    const x = normalize(arr[i]);
-    if (!isU24(x)) {
-      throw new InputError(`${what}[${i}] = ${showValue(arr[i])} is not a u24 number: inputs must be integers 0..${U24_MAX}`);
+    const s = shapeOfValue(arr[i]);
+    if (s === null) {
+      throw new InputError(`${what}[${i}] = ${showValue(arr[i])} is not a u24 number: inputs must be integers 0..${U24_MAX} (or fixed-size arrays of them)`);
     }
-    arr[i] = x;
+    if (shape === null) shape = s;
+    else if (!shapeEquals(s, shape)) throw new InputError(`${what}[${i}] = ${showValue(arr[i])} has shape ${showShape(s)}, ${what}[0] has ${showShape(shape)}: every element must have the same shape`);
   }
-  return arr as number[];
+  return { values: arr as Value[], shape: shape ?? { k: "num" } };
 }

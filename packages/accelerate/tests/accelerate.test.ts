@@ -85,6 +85,40 @@ describe("cpu mode", () => {
     expect(await accelerate(loop(4, (i: number) => i << 2), { mode: "cpu" })).toEqual([0, 4, 8, 12]);
   });
 
+  it("takes arrays of fixed-size arrays as inputs, in every mode", async () => {
+    const vals = [5, 9, 2, 9, 7];
+    const argmax = reduce(
+      ([v1, i1]: number[], [v2, i2]: number[]) => (v2 > v1 ? [v2, i2] : [v1, i1]),
+      [0, 0],
+      map2((v: number, i: number) => [v, i], vals, [0, 1, 2, 3, 4]),
+    );
+    const swap = map(([a, b]: number[]) => [b, a + b], [
+      [1, 2],
+      [3, 4],
+    ]);
+    for (const mode of ["sequential", "debug", "cpu"] as const) {
+      expect(await accelerate(argmax, { mode })).toEqual([9, 1]);
+      expect(await accelerate(swap, { mode })).toEqual([
+        [2, 3],
+        [4, 7],
+      ]);
+    }
+    expect(accelerate.explain(map((t: number[]) => t[1], [[1, 2]]))).toBe(
+      ["@main = a", "  & @acc_map ~ (((#1 (#2 b)) b) a)", "@acc_map = (((* (a a)) b) b)", ""].join("\n"),
+    );
+  });
+
+  it("rejects inputs of mixed shapes and a reduce whose init or result has another shape", async () => {
+    await expect(accelerate(map((x: number) => x, [1, [2]] as never), { mode: "cpu" })).rejects.toThrow(
+      "map input[1] = [2] has shape [number], map input[0] has number: every element must have the same shape",
+    );
+    const err = await accelerate(reduce((a: number, b: number) => [a, b] as never, [0, 0] as never, [1]), { mode: "cpu" }).catch((e: unknown) => e);
+    expect((err as AccelerateError).diagnostics.map((d) => d.message)).toEqual([
+      "init has shape [number, number] but the elements have number",
+      "the operator returns [number, number] but the elements are number: it must return what it takes",
+    ]);
+  });
+
   it("wraps arithmetic modulo 2^24", async () => {
     expect(await accelerate(map((x: number) => x - 1, [0]), { mode: "cpu" })).toEqual([16777215]);
     expect(await accelerate(map((x: number) => x * 4096, [4097]), { mode: "cpu" })).toEqual([4096]);

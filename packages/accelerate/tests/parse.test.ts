@@ -38,6 +38,21 @@ describe("parseKernel accepts", () => {
     expect(k.main.body).toMatchObject({ k: "bin", a: { k: "call", fn: "fib" }, b: { k: "num", value: 7 } });
   });
 
+  it("array patterns in the marked function's parameters and in const, and literal indices", () => {
+    const k = parseKernel(fn("([a, [b]], t) => { const [c, , d] = t; return a + b + c + d + t[1]; }"), "map2", 2);
+    expect(k.main.params).toEqual(["$p0", "t"]);
+    expect(k.main.body).toMatchObject({
+      k: "let",
+      name: "a",
+      value: { k: "index", i: 0, a: { k: "var", name: "$p0" } },
+      body: { k: "let", name: "b", value: { k: "index", i: 0, a: { k: "index", i: 1 } }, body: { k: "let", name: "$d1", value: { k: "var", name: "t" } } },
+    });
+    expect(diagnostics("(x) => x.length + x[x]")).toEqual([
+      "map:1:8 E_ACC_UNSUPPORTED property access is not supported (only t[0]-style items of fixed-size arrays and Math.floor/min/max calls): pass numbers as parameters or in options.scope",
+      "map:1:19 E_ACC_UNSUPPORTED property access is not supported (only t[0]-style items of fixed-size arrays and Math.floor/min/max calls): pass numbers as parameters or in options.scope",
+    ]);
+  });
+
   it("a scope function renamed by a bundler still calls itself", () => {
     const fib2 = fn("function fib2(n) { return n < 2 ? n : fib2(n - 1) + fib2(n - 2); }");
     const k = parseKernel(fn("x => fib(x)"), "map", 1, { fib: fib2 });
@@ -71,7 +86,7 @@ describe("parseKernel reports every problem at once", () => {
       "map:5:13 E_ACC_UNSUPPORTED objects are not supported: return a number or a fixed-size array such as [a, b]",
       "map:6:13 E_ACC_UNSUPPORTED nested functions (closures) are not supported: define the function at top level and pass it in options.scope",
       "map:7:14 E_ACC_FREE_IDENTIFIER free identifier 'k': it is not a parameter or a const, pass it in options.scope ({ scope: { k } })",
-      "map:7:18 E_ACC_UNSUPPORTED property access is not supported (only Math.floor, Math.min and Math.max calls): pass numbers as parameters or in options.scope",
+      "map:7:18 E_ACC_UNSUPPORTED property access is not supported (only t[0]-style items of fixed-size arrays and Math.floor/min/max calls): pass numbers as parameters or in options.scope",
     ]);
   });
 
