@@ -13,6 +13,7 @@ import { createCpuRuntime } from "@hvm/runtime-cpu";
 import { createParallelCpuRuntime } from "@hvm/runtime-cpu/node";
 import { UsageError } from "./errors.js";
 import { parseCount, type RuntimeFlag } from "./options.js";
+import { createAutoRuntime, createWebGpuCliRuntime } from "./webgpu.js";
 
 export type { RuntimeFlag };
 
@@ -39,14 +40,22 @@ export const RUNTIMES: readonly RuntimeEntry[] = [
     create: (opts) => createParallelCpuRuntime({ threads: opts.threads as number | undefined }),
   },
   {
+    name: "webgpu",
+    description: "WGSL reducer on a WebGPU adapter through Dawn (--adapter NAME picks one; see `hvm-cli gpus`)",
+    create: (opts) => createWebGpuCliRuntime(opts),
+  },
+  {
     name: "auto",
-    description: "the fastest runtime available here: cpu-parallel on a multi-core machine, else cpu",
-    create: (opts) => (availableParallelism() > 1 ? createParallelCpuRuntime({ threads: opts.threads as number | undefined }) : createCpuRuntime()),
+    description:
+      "cpu for programs that finish within 1M interactions; else webgpu when an adapter exists (handing sequential programs back to the CPU), else cpu-parallel on a multi-core machine, else cpu",
+    create: (opts) =>
+      createAutoRuntime(opts, () => (availableParallelism() > 1 ? createParallelCpuRuntime({ threads: opts.threads as number | undefined }) : createCpuRuntime())),
   },
 ];
 
 export const RUNTIME_FLAGS: readonly RuntimeFlag[] = [
   { flags: "--threads <n>", description: "worker threads for cpu-parallel (default: all cores)", parse: (v) => parseCount(v) },
+  { flags: "--adapter <name>", description: "WebGPU adapter for webgpu/auto: a substring of its name (see `hvm-cli gpus`)", parse: (v) => v },
 ];
 
 export const DEFAULT_RUNTIME = "cpu";
