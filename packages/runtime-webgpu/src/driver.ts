@@ -38,10 +38,21 @@ export interface Timing {
   readback: number;
 }
 
+/** Thrown inside the host loop when a run shows too little parallelism for the GPU (see `sequentialAfter`). */
+export class LowParallelism extends Error {
+  constructor(readonly maxPending: number, readonly interactions: number) {
+    super(`at most ${maxPending} pending redexes after ${interactions} interactions: too little parallelism for the GPU`);
+  }
+}
+
+/** Sequential-run detection: after this much reduction, a bag that never held more than SEQUENTIAL_PENDING redexes. */
+export const SEQUENTIAL_SECONDS = 0.25;
+export const SEQUENTIAL_PENDING = 32;
+
 export interface GpuRunResult {
   net: Net;
   /** liveSlots: heap slots not NULL after the run (node 0's two, the normal form's, and nothing leaked). */
-  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number; liveSlots: number };
+  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number; liveSlots: number; fallback?: string };
 }
 
 const STATUS_WORDS = 16;
@@ -78,7 +89,8 @@ export class Driver {
     if (this.lost) throw new DeviceLostError(this.lost.reason, this.lost.message);
   }
 
-  async run(book: CompiledBook, entry: number, opts: RunOptions): Promise<GpuRunResult> {
+  /** `detectSequential`: give up (LowParallelism) on runs that stay sequential, so a caller can hand them to the CPU. */
+  async run(book: CompiledBook, entry: number, opts: RunOptions, detectSequential = false): Promise<GpuRunResult> {
     this.checkLost();
     const t0 = now();
     const l = this.device.limits;
@@ -105,6 +117,7 @@ export class Driver {
       let perBatch = 4;
       let status = run.emptyStatus();
       let starts = [ROOT_SLOT];
+      let maxPending = boot.redexes.length / 2;
       for (;;) {
         const tb = now();
         status = await run.batch(perBatch, this);
@@ -119,6 +132,8 @@ export class Driver {
         if (total > limit) throw new InteractionLimitError(limit);
         if (opts.signal?.aborted) throw new AbortedError();
         opts.onProgress?.(progress(status, reduction, plan));
+        maxPending = Math.max(maxPending, status.pending);
+        if (detectSequential && reduction > SEQUENTIAL_SECONDS && maxPending <= SEQUENTIAL_PENDING) throw new LowParallelism(maxPending, total);
         if (status.pending > 0) continue;
         const tr = now();
         const heap = await run.readHeap(status.active, this);

@@ -41,7 +41,7 @@ export async function requestNodeDevice(req: DeviceRequest = {}): Promise<Acquir
 /** A WebGPU runtime on a fresh Node device; dispose() also destroys the device. */
 export async function createNodeWebGpuRuntime(req: DeviceRequest & Omit<WebGpuRuntimeOptions, "device" | "adapterInfo"> = {}): Promise<WebGpuRuntime> {
   const { device, adapterInfo } = await requestNodeDevice(req);
-  const rt = createWebGpuRuntime({ device, adapterInfo, kernel: req.kernel });
+  const rt = createWebGpuRuntime({ device, adapterInfo, kernel: req.kernel, fallback: req.fallback, maxBindingBytes: req.maxBindingBytes });
   return {
     ...rt,
     name: rt.name,

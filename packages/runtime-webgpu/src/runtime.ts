@@ -2,7 +2,7 @@
  * createWebGpuRuntime: ir's Runtime on an injected GPUDevice.
  */
 import { type Book, DEFAULT_ENTRY, ErrorCode, HvmError, type RunOptions, type Runtime, compileBook } from "@hvm/ir";
-import { Driver, type GpuRunResult } from "./driver.js";
+import { Driver, type GpuRunResult, LowParallelism } from "./driver.js";
 import { type KernelConfig, defaultKernel } from "./layout.js";
 
 export interface AdapterInfoLike {
@@ -20,6 +20,13 @@ export interface WebGpuRuntimeOptions {
   kernel?: Partial<KernelConfig>;
   /** Cap one heap storage binding below the device's limit (the heap is split over more bindings). */
   maxBindingBytes?: number;
+  /**
+   * Where programs with little parallelism go: when the redex bag never held
+   * more than 32 redexes during the first 0.25 s of reduction, the GPU run is
+   * dropped and the program is run from the start on this runtime (its
+   * result carries `stats.fallback`). Without it such programs stay on the GPU.
+   */
+  fallback?: Runtime;
 }
 
 export interface WebGpuRuntime extends Runtime {
@@ -58,7 +65,14 @@ export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
       if (index === undefined) {
         throw new HvmError(ErrorCode.ENTRY_MISSING, `entry @${entry} is not defined; define it or pick one of: ${compiled.names.map((n) => `@${n}`).join(", ")}`);
       }
-      return driver.run(compiled, index, runOpts);
+      try {
+        return await driver.run(compiled, index, runOpts, opts.fallback !== undefined);
+      } catch (e) {
+        if (!(e instanceof LowParallelism) || !opts.fallback) throw e;
+        const r = await opts.fallback.run(book, runOpts);
+        const zero = { setup: 0, upload: 0, reduction: 0, readback: 0 };
+        return { net: r.net, stats: { ...r.stats, timing: zero, rounds: 0, batches: 0, heapNodes: 0, liveSlots: 0, fallback: `${opts.fallback.name} (${e.message})` } };
+      }
     },
     async dispose(): Promise<void> {
       disposed = true;
