@@ -44,6 +44,8 @@ export const StopCode = {
   TYPE: 2,
   LIMIT: 3,
   ABORT: 4,
+  /** A worker failed unexpectedly (its reply carries the error). */
+  CRASH: 5,
 } as const;
 
 /** Per-worker statistics block, a Float64Array in its own SharedArrayBuffer. */

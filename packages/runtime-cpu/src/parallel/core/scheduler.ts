@@ -62,6 +62,7 @@ export class WorkerLoop {
       if (e instanceof Stopped) return StopCode.NONE;
       if (e instanceof HeapExhausted) return this.stop(StopCode.OUT_OF_MEMORY, 0, 0);
       if (e instanceof TypeStop) return this.stop(StopCode.TYPE, e.left, e.right);
+      this.stop(StopCode.CRASH, 0, 0);
       throw e;
     } finally {
       m.sp = 0;
