@@ -20,6 +20,8 @@ export function showTerm(top: Term): string {
       case "app": {
         const parts: string[] = [];
         for (const x of spine(t)) parts.push(yield x);
+        // `(* a b)` reads as a multiplication: an applied eraser takes one argument per parenthesis.
+        if (parts[0] === "*" && parts.length > 2) return `((* ${parts[1]}) ${parts.slice(2).join(" ")})`;
         return `(${parts.join(" ")})`;
       }
       case "num":

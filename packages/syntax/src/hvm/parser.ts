@@ -260,6 +260,9 @@ class HvmCursor extends TokenCursor {
         if (f.items.length === 1 && f.op === OPERATOR_TOKENS.get(Tilde) && this.eat(RParen)) {
           return this.at(f.s, { kind: "op", op: f.op, left: { kind: "num", value: 0 }, right: f.items[0] });
         }
+        if (f.items.length === 1 && f.op === OPERATOR_TOKENS.get(Star) && this.eat(RParen)) {
+          return this.at(f.s, { kind: "app", fun: { kind: "era" }, arg: f.items[0] });
+        }
         if (f.items.length < 2) return more();
         this.expect(RParen, "')' after the two operands");
         return this.at(f.s, { kind: "op", op: f.op, left: f.items[0], right: f.items[1] });
