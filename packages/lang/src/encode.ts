@@ -12,7 +12,7 @@
  *   Ctr a..    λc1..λck (ci a..)       inlined when saturated (Scott encoding)
  *
  * A binder used n times becomes `*` (n = 0), a wire (n = 1) or a chain of
- * n - 1 DUP nodes. Links `x ~ T` are substituted away at the end, so the
+ * n - 1 DUP nodes (labels below). Links `x ~ T` are substituted away at the end, so the
  * printed nets have no variable-headed redexes.
  */
 import * as ir from "@hvm/ir";
@@ -38,7 +38,6 @@ interface Binding {
   functional?: boolean;
 }
 
-/** The first label of automatic DUP nodes; labels cycle through 1..5. */
 /**
  * Automatic DUP labels come from two pools: variables applied as functions
  * (whose values are lambdas that may duplicate inside) take 3..5, all other
