@@ -36,7 +36,11 @@ async function programsFor(opts: CliOptions): Promise<BenchProgram[]> {
   const all = loadPrograms({ dir: findExamples(opts.examples), quick: opts.bench.quick, big: opts.big });
   if (opts.workloads) {
     const reference = createCpuRuntime();
-    all.push(...(await loadWorkloads(reference, opts.bench.quick)));
+    try {
+      all.push(...(await loadWorkloads(reference, opts.bench.quick)));
+    } finally {
+      await reference.dispose();
+    }
   }
   const chosen = all.filter((p) => matches(p.name, opts.programs));
   if (chosen.length === 0) throw new NoProgramsError(opts.programs?.join(",") ?? "", all.map((p) => p.name));

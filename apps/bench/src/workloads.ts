@@ -47,7 +47,7 @@ export const WORKLOADS: readonly Workload[] = [
     quick: false,
     build: (n) => {
       const scope = { fib: fn("function fib(k) { return k < 2 ? k : fib(k - 1) + fib(k - 2); }") };
-      return { expr: map(fn<Unary>("(x) => fib(x % 18)", scope), range(n, (i) => i)), scope };
+      return { expr: map(fn<Unary>("(x) => fib(x % 16)", scope), range(n, (i) => i)), scope };
     },
   },
 ];
