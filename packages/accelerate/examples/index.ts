@@ -1,4 +1,5 @@
 /** Every example, in the order `run.ts` prints them. */
+import { argmax } from "./argmax.js";
 import { collatz } from "./collatz.js";
 import { minMax, products } from "./dot.js";
 import { double } from "./double.js";
@@ -7,4 +8,4 @@ import { sum } from "./sum.js";
 import type { Example } from "./types.js";
 
 export type { Example } from "./types.js";
-export const EXAMPLES: readonly Example[] = [double, products, minMax, sum, fibs, collatz];
+export const EXAMPLES: readonly Example[] = [double, products, minMax, sum, argmax, fibs, collatz];
