@@ -65,16 +65,18 @@ function checkInstalled(name, dir) {
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const problems = [];
   for (const t of targets(manifest)) if (!existsSync(join(dir, t))) problems.push(`${t} is referenced by package.json but is not in the tarball (files, build entries)`);
+  for (const t of targets(manifest)) if (/\.[cm]?ts$/.test(t) && !/\.d\.[cm]?ts$/.test(t)) problems.push(`${t} is TypeScript source: published exports must point at dist (publishConfig)`);
   for (const f of ["README.md", "LICENSE"]) if (!existsSync(join(dir, f))) problems.push(`${f} is not in the tarball`);
-  const declared = new Set([name, ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
-  for (const [dep, range] of Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })) {
+  const runtimeDeps = { ...manifest.dependencies, ...manifest.optionalDependencies, ...manifest.peerDependencies };
+  const declared = new Set([name, ...Object.keys(runtimeDeps)]);
+  for (const [dep, range] of Object.entries(runtimeDeps)) {
     if (String(range).startsWith("workspace:")) problems.push(`dependency ${dep} is still ${range}`);
   }
   for (const file of filesUnder(join(dir, "dist")).filter((f) => /\.(m?js|d\.ts)$/.test(f))) {
     for (const [, spec] of readFileSync(file, "utf8").matchAll(BARE_IMPORT)) {
       const pkg = packageOf(spec);
       if (spec.startsWith("node:") || builtinModules.includes(pkg) || declared.has(pkg)) continue;
-      problems.push(`${file.slice(dir.length + 1)} imports ${JSON.stringify(spec)}, which is not a dependency or peerDependency`);
+      problems.push(`${file.slice(dir.length + 1)} imports ${JSON.stringify(spec)}, which is not a dependency, optionalDependency or peerDependency`);
     }
   }
   return { manifest, problems: [...new Set(problems)] };
@@ -131,6 +133,12 @@ try {
   const expected = readFileSync(join(root, "examples", "sum-tree.expected"), "utf8").split("\n")[0];
   expectIncludes("npx hvm-cli run prog.hvmc", sh("npx", ["hvm-cli", "run", "prog.hvmc", "-s"], project), expected);
 
+  expectIncludes(
+    "npx hvm-cli run prog.hvmc --runtime cpu-parallel (the bundled worker ships)",
+    sh("npx", ["hvm-cli", "run", "prog.hvmc", "-s", "--runtime", "cpu-parallel", "--threads", "2"], project),
+    expected,
+  );
+
   writeFileSync(join(project, "prog.hvm"), "main = (+ (+ 10 3) (* 5 6))\n");
   expectIncludes("npx hvm-cli run prog.hvm", sh("npx", ["hvm-cli", "run", "prog.hvm"], project), "43");
 
@@ -160,6 +168,20 @@ try {
     ].join("\n"),
   );
   expectIncludes("@hvm/accelerate sequential and cpu", sh("node", ["use-accelerate.mjs"], project), "[[3,5,7],[3,5,7],6]");
+  writeFileSync(
+    join(project, "use-parallel.mjs"),
+    [
+      'import { parseBook, printNet } from "@hvm/syntax";',
+      'import { createParallelCpuRuntime } from "@hvm/runtime-cpu/node";',
+      'import { accelerate, map } from "@hvm/accelerate/node";',
+      "const rt = createParallelCpuRuntime({ threads: 2 });",
+      'const { net, stats } = await rt.run(parseBook("@main = r & #3 ~ <#123 <#321 r>>", "inline.hvmc"));',
+      "await rt.dispose();",
+      'const xs = await accelerate(map((x) => x + 1, [1, 2, 3]), { mode: "cpu", threads: 2 });',
+      "console.log(printNet(net).trim(), stats.interactions, JSON.stringify(xs));",
+    ].join("\n"),
+  );
+  expectIncludes("@hvm/runtime-cpu/node and @hvm/accelerate/node with 2 threads (the worker ships)", sh("node", ["use-parallel.mjs"], project), "#39483 5 [2,3,4]");
   console.log("pack-check passed");
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
