@@ -83,6 +83,7 @@ describe("cpu mode", () => {
     expect(await accelerate(reduce((a: number, b: number) => a + b, 7, []), { mode: "cpu" })).toBe(7);
     expect(await accelerate(map2((a: number, b: number) => (a > b ? a - b : b - a), [5, 1], [2, 9]), { mode: "cpu" })).toEqual([3, 8]);
     expect(await accelerate(loop(4, (i: number) => i << 2), { mode: "cpu" })).toEqual([0, 4, 8, 12]);
+    expect(await accelerate(map((x: number) => x + 1, new Uint32Array([1, 2])), { mode: "cpu" })).toEqual([2, 3]);
   });
 
   it("takes arrays of fixed-size arrays as inputs, in every mode", async () => {

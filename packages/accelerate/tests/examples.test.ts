@@ -1,5 +1,6 @@
 /**
- * Every example in all four modes, with equal results. The gpu mode runs on
+ * Every example in all four modes, with equal results (and, on the GPU,
+ * the reference reducer's per-rule interaction counts). The gpu mode runs on
  * whatever adapter Dawn finds (lavapipe in CI); without one it is skipped
  * with a message, except under CI=true, where a missing adapter fails.
  */
@@ -14,12 +15,15 @@ if (!gpu && !inCi) process.stdout.write("accelerate examples: no WebGPU adapter,
 const MODES: readonly Mode[] = ["sequential", "debug", "cpu", "gpu"];
 
 describe.each(EXAMPLES)("example $name", (ex) => {
+  let cpuCounts: unknown;
   for (const mode of MODES) {
     const skip = mode === "gpu" && !gpu && !inCi;
     it.skipIf(skip)(`gives the expected result in ${mode} mode`, async () => {
       const run = await accelerate.run(ex.expr, { mode, scope: ex.scope ?? {} });
       expect(run.mode).toBe(mode);
       expect(run.value).toEqual(ex.expected);
+      if (mode === "cpu") cpuCounts = run.stats!.byRule;
+      if (mode === "gpu" && cpuCounts !== undefined) expect(run.stats!.byRule).toEqual(cpuCounts);
     });
   }
 });
