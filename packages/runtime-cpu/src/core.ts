@@ -1,19 +1,28 @@
 /**
- * The mutable state of a single-thread reduction: the heap, its allocator,
- * the redex stack, the per-rule counters, and the two primitives every rule
- * is written with: `link` and `instantiate`.
+ * The mutable state of a single-thread reduction (heap, free list, redex
+ * stack, counters) and the primitives every rule is written with: `alloc`,
+ * `free`, `link` and `expand`.
+ *
+ * The primitives are plain functions of the typed arrays they touch, not
+ * methods: the reduction loop keeps the heap, the redex stack and its length
+ * in locals and the engine inlines these small functions into it, so a rule
+ * compiles to loads and stores on registers. State that must survive a
+ * primitive lives in memory: the free list's head is the heap's slot 0
+ * (node 0's aux1, unused otherwise), the redex stack's length is threaded
+ * through as an argument and returned.
  *
  * Heap: a Uint32Array, node i at slots 2i (aux1) and 2i+1 (aux2), node 0
  * reserved (its aux2, slot 1, holds the root). It starts small and doubles
  * (copying) up to `maxNodes`, then throws OutOfMemoryError.
  *
- * Allocation: a LIFO free list threaded through the free nodes (a free
- * node's aux1 holds the index of the next free node, 0 ending the list; its
- * aux2 is NULL), then a bump pointer. The bump pointer only moves when the
- * free list is empty, that is when every node below it is live, so
- * `bump - 1` is the peak number of live nodes.
+ * Allocation: every node that is not live is on a LIFO free list threaded
+ * through aux1 (a free node's aux1 holds the next free node, 0 ends the
+ * list); a fresh or grown heap threads its new nodes onto the list in
+ * index order. `live` counts the nodes in use and `peak` the most that were
+ * in use at any moment, both kept by the reduction loop, which also makes
+ * sure before each interaction that the list holds enough nodes for it.
  */
-import { type CompiledBook, type CompiledDef, OutOfMemoryError, NODE_BYTES, RULE_CLASS, Rule, VALUE_MAX } from "@hvm/ir";
+import { type CompiledBook, type CompiledDef, OutOfMemoryError, NODE_BYTES, RULE_CLASS, VALUE_MAX } from "@hvm/ir";
 
 /** Nodes of a fresh heap (grows by doubling). */
 export const INITIAL_NODES = 1 << 16;
@@ -21,10 +30,10 @@ export const INITIAL_NODES = 1 << 16;
 const INITIAL_REDEXES = 1 << 12;
 /** Bit t set when a port of tag t carries a node index (VR1..RD2, OP2..CT5). */
 export const NODE_TAGS = 0xff8f;
-/** The rule id counted when two nullary main ports are linked. */
-const VOID = Rule.VOID;
 /** Largest heap any 28-bit node index can address. */
 const MAX_ADDRESSABLE = VALUE_MAX + 1;
+/** Most nodes one rule other than DREF takes (COMM). */
+const RULE_NODES = 4;
 
 /** The heap slot a VR1/VR2 port points to. */
 export const slotOf = (p: number): number => ((p >>> 4) << 1) | (p & 1);
@@ -35,30 +44,105 @@ export const varTo = (slot: number): number => ((slot >>> 1) << 4) | (slot & 1);
 export const nodesFor = (memory: number): number =>
   Math.max(0, Math.min(MAX_ADDRESSABLE, Math.floor(memory / NODE_BYTES)));
 
+/** Take a node from the free list (slot 0 holds its head). The caller has checked that one is there. */
+export function alloc(h: Uint32Array): number {
+  const n = h[0];
+  h[0] = h[n << 1];
+  return n;
+}
+
+/** Give a node back to the free list. Rules call it after their links, never before. */
+export function free(h: Uint32Array, n: number): void {
+  h[n << 1] = h[0];
+  h[(n << 1) | 1] = 0;
+  h[0] = n;
+}
+
+/**
+ * Connect two wire ends: a variable's target slot receives the other end;
+ * two main ports make a redex, pushed on `rb` at `r`. Returns the new stack
+ * length. The caller has made room for the push.
+ */
+export function link(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
+  if ((a & 0xf) <= 3) {
+    h[((a >>> 4) << 1) | (a & 1)] = b;
+    if ((b & 0xf) <= 3) h[((b >>> 4) << 1) | (b & 1)] = a;
+    return r;
+  }
+  if ((b & 0xf) <= 3) {
+    h[((b >>> 4) << 1) | (b & 1)] = a;
+    return r;
+  }
+  rb[r] = a;
+  rb[r + 1] = b;
+  return r + 2;
+}
+
+/**
+ * Copy definition `def` into nodes from the free list, push its redexes and
+ * link its root with `target`; returns the new stack length. `locs` is
+ * scratch for where each node went. The caller has checked that the list
+ * holds `def.size` nodes and the stack has room for the redexes and a link.
+ */
+export function expand(h: Uint32Array, rb: Uint32Array, r: number, def: CompiledDef, locs: Uint32Array, target: number): number {
+  const size = def.size;
+  const nodes = def.nodes;
+  let f = h[0];
+  for (let i = 0; i < size; i++) {
+    locs[i] = f;
+    f = h[f << 1];
+  }
+  h[0] = f;
+  for (let i = 0; i < size; i++) {
+    const at = locs[i] << 1;
+    const p = nodes[2 * i];
+    const q = nodes[2 * i + 1];
+    h[at] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (locs[p >>> 4] << 4) | (p & 0xf) : p;
+    h[at + 1] = (NODE_TAGS >>> (q & 0xf)) & 1 ? (locs[q >>> 4] << 4) | (q & 0xf) : q;
+  }
+  const rdx = def.redexes;
+  for (let i = 0; i < rdx.length; i += 2) {
+    const p = rdx[i];
+    const q = rdx[i + 1];
+    rb[r++] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (locs[p >>> 4] << 4) | (p & 0xf) : p;
+    rb[r++] = (NODE_TAGS >>> (q & 0xf)) & 1 ? (locs[q >>> 4] << 4) | (q & 0xf) : q;
+  }
+  const root = def.root;
+  return link(h, rb, r, (NODE_TAGS >>> (root & 0xf)) & 1 ? (locs[root >>> 4] << 4) | (root & 0xf) : root, target);
+}
+
+/** Thread nodes `from..to-1` onto the front of the free list, in index order. */
+function thread(h: Uint32Array, from: number, to: number): void {
+  if (from >= to) return;
+  for (let i = from; i < to - 1; i++) h[i << 1] = i + 1;
+  h[(to - 1) << 1] = h[0];
+  h[0] = from;
+}
+
 export class NetCore {
-  /** The heap; replaced (not resized) when it grows: reload it after `alloc`. */
+  /** The heap; replaced (not resized) when it grows: reload it after `reserve`. */
   heap: Uint32Array;
-  /** Nodes the current heap holds. */
+  /** Nodes the current heap holds (node 0 included). */
   capacity: number;
   /** Nodes the memory limit allows. */
   readonly maxNodes: number;
-  /** Next never-used node. */
-  bump = 1;
-  /** First node of the free list (0: empty). */
-  freeHead = 0;
   /** Nodes in use now (node 0 not counted). */
   live = 0;
-  /** Redex stack: pairs of main ports. */
+  /** Most nodes in use at any moment (node 0 not counted). */
+  peak = 0;
+  /** Redex stack: pairs of main ports; replaced when it grows. */
   rbag: Uint32Array;
   /** Used length of `rbag` (twice the number of redexes). */
   rlen = 0;
   /** Interactions performed, indexed by ir's Rule id. */
   readonly counts = new Float64Array(16);
   readonly defs: readonly CompiledDef[];
-  /** Scratch: where each node of the definition being expanded went. */
-  private locs: Uint32Array;
+  /** Scratch for `expand`: where each node of the definition went. */
+  readonly locs: Uint32Array;
   /** Most redex stack slots one interaction can fill (COMM: 4 redexes; DREF: a definition's redexes and one). */
   readonly room: number;
+  /** Most nodes one interaction can take (COMM: 4; DREF: the largest definition). */
+  readonly most: number;
 
   constructor(book: CompiledBook, memory: number) {
     this.defs = book.defs;
@@ -66,133 +150,48 @@ export class NetCore {
     if (this.maxNodes < 1) throw new OutOfMemoryError(this.maxNodes, memory);
     this.capacity = Math.min(INITIAL_NODES, this.maxNodes);
     this.heap = new Uint32Array(2 * this.capacity);
+    thread(this.heap, 1, this.capacity);
     this.rbag = new Uint32Array(2 * INITIAL_REDEXES);
-    let largest = 1;
+    let largest = RULE_NODES;
     let pairs = 4;
     for (const d of book.defs) {
       largest = Math.max(largest, d.size);
       pairs = Math.max(pairs, d.redexes.length / 2 + 1);
     }
     this.locs = new Uint32Array(largest);
+    this.most = largest;
     this.room = 2 * pairs;
   }
 
-  /** Take one node: the free list first, then the bump pointer. */
-  alloc(): number {
-    const n = this.freeHead;
-    this.live++;
-    if (n !== 0) {
-      this.freeHead = this.heap[n << 1];
-      return n;
-    }
-    const b = this.bump;
-    if (b === this.capacity) this.grow();
-    this.bump = b + 1;
-    return b;
-  }
-
-  /** Give a node back. Called after the rule's links, never before. */
-  free(n: number): void {
-    const h = this.heap;
-    h[n << 1] = this.freeHead;
-    h[(n << 1) | 1] = 0;
-    this.freeHead = n;
-    this.live--;
-  }
-
-  /** Double the heap (copying), up to the memory limit. */
-  grow(): void {
-    if (this.capacity >= this.maxNodes) {
-      throw new OutOfMemoryError(this.maxNodes, this.maxNodes * NODE_BYTES);
-    }
-    const cap = Math.min(this.capacity * 2, this.maxNodes);
-    const next = new Uint32Array(2 * cap);
-    next.set(this.heap);
-    this.heap = next;
-    this.capacity = cap;
-  }
-
   /**
-   * Push a redex (two main ports). Unchecked: the reduction loop calls
-   * `ensureRoom` before every interaction, which leaves room for the most
-   * redexes one interaction can push.
+   * Make sure the free list holds `need` nodes, growing the heap (doubling,
+   * copying) up to the memory limit; throws OutOfMemoryError past it.
+   * Reload `heap` afterwards.
    */
-  push(a: number, b: number): void {
-    const r = this.rlen;
-    this.rbag[r] = a;
-    this.rbag[r + 1] = b;
-    this.rlen = r + 2;
+  reserve(need: number): void {
+    while (this.live + need > this.capacity - 1) {
+      if (this.capacity >= this.maxNodes) {
+        throw new OutOfMemoryError(this.maxNodes, this.maxNodes * NODE_BYTES);
+      }
+      const old = this.capacity;
+      const cap = Math.min(old * 2, this.maxNodes);
+      const next = new Uint32Array(2 * cap);
+      next.set(this.heap);
+      thread(next, old, cap);
+      this.heap = next;
+      this.capacity = cap;
+    }
   }
 
-  /** Make room on the redex stack for one more interaction's pushes. */
-  ensureRoom(): void {
-    if (this.rlen + this.room > this.rbag.length) {
+  /** Make room on the redex stack for `slots` more entries. Reload `rbag` afterwards. */
+  reserveRedexes(slots: number): void {
+    if (this.rlen + slots > this.rbag.length) {
       let size = this.rbag.length * 2;
-      while (this.rlen + this.room > size) size *= 2;
+      while (this.rlen + slots > size) size *= 2;
       const next = new Uint32Array(size);
       next.set(this.rbag);
       this.rbag = next;
     }
-  }
-
-  /**
-   * Connect two wire ends: a variable's target slot receives the other
-   * end; two main ports make a redex. Two nullary main ports (ERA, NUM,
-   * REF) would only vanish (VOID), so that interaction is counted here
-   * instead of being pushed and popped.
-   */
-  link(a: number, b: number): void {
-    const h = this.heap;
-    if ((a & 0xf) <= 3) {
-      h[((a >>> 4) << 1) | (a & 1)] = b;
-      if ((b & 0xf) <= 3) h[((b >>> 4) << 1) | (b & 1)] = a;
-    } else if ((b & 0xf) <= 3) {
-      h[((b >>> 4) << 1) | (b & 1)] = a;
-    } else if ((a & 0xf) <= 6 && (b & 0xf) <= 6) {
-      this.counts[VOID]++;
-    } else {
-      this.push(a, b);
-    }
-  }
-
-  /**
-   * Copy definition `d` into fresh nodes, push its redexes and return its
-   * root port (a slot wired to the root holds ERA until the caller links).
-   */
-  instantiate(d: number): number {
-    const def = this.defs[d];
-    const size = def.size;
-    const locs = this.locs;
-    let f = this.freeHead;
-    let i = 0;
-    const free = this.heap;
-    while (i < size && f !== 0) {
-      locs[i++] = f;
-      f = free[f << 1];
-    }
-    this.freeHead = f;
-    this.live += i;
-    for (; i < size; i++) locs[i] = this.alloc();
-    const h = this.heap;
-    const nodes = def.nodes;
-    for (let i = 0; i < size; i++) {
-      const at = locs[i] << 1;
-      const p = nodes[2 * i];
-      const q = nodes[2 * i + 1];
-      h[at] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (locs[p >>> 4] << 4) | (p & 0xf) : p;
-      h[at + 1] = (NODE_TAGS >>> (q & 0xf)) & 1 ? (locs[q >>> 4] << 4) | (q & 0xf) : q;
-    }
-    const rdx = def.redexes;
-    for (let i = 0; i < rdx.length; i += 2) {
-      const p = rdx[i];
-      const q = rdx[i + 1];
-      this.push(
-        (NODE_TAGS >>> (p & 0xf)) & 1 ? (locs[p >>> 4] << 4) | (p & 0xf) : p,
-        (NODE_TAGS >>> (q & 0xf)) & 1 ? (locs[q >>> 4] << 4) | (q & 0xf) : q,
-      );
-    }
-    const r = def.root;
-    return (NODE_TAGS >>> (r & 0xf)) & 1 ? (locs[r >>> 4] << 4) | (r & 0xf) : r;
   }
 
   /** Interactions so far, all counted rules. */

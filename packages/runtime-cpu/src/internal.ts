@@ -5,9 +5,11 @@
  * runCompiled) instead.
  *
  * - `reducer`  Reducer: boot, reduce, expand reachable REFs, readback, stats
- * - `rules`    one function per interaction rule and the dispatcher
+ * - `rules`    one function per interaction rule
+ * - `dispatch` the single dispatcher and hot loop (reduceChunk)
  * - `core`     heap, allocator, redex stack, link, instantiate
  */
 export * from "./reducer.js";
 export * from "./rules.js";
+export * from "./dispatch.js";
 export * from "./core.js";

@@ -27,9 +27,9 @@ import {
   emptyByRule,
   readback,
 } from "@hvm/ir";
-import { NetCore, varTo } from "./core.js";
+import { NetCore, expand, varTo } from "./core.js";
+import { reduceChunk } from "./dispatch.js";
 import { AbortedError, InteractionLimitError } from "./errors.js";
-import { interact } from "./rules.js";
 
 export interface ReduceOptions {
   /** Heap limit in bytes, 8 bytes a node (default ir.DEFAULT_MEMORY). */
@@ -48,19 +48,6 @@ const now = (): number => performance.now();
 
 /** Bit t set for the tags the expansion walk enters: OP2, MAT, CT0..CT5. */
 const WALKED_TAGS = 0xfe80;
-
-/** Reduce up to `budget` redexes from the stack; returns how many. The hot loop. */
-export function reduceChunk(c: NetCore, budget: number): number {
-  let n = 0;
-  while (n < budget && c.rlen !== 0) {
-    const r = c.rlen - 2;
-    c.rlen = r;
-    c.ensureRoom();
-    interact(c, c.rbag[r], c.rbag[r + 1]);
-    n++;
-  }
-  return n;
-}
 
 export class Reducer {
   readonly core: NetCore;
@@ -130,9 +117,12 @@ export class Reducer {
   expandAt(slot: number): void {
     const c = this.core;
     if (c.total() + 1 > this.limit) throw new InteractionLimitError(this.limit);
-    c.ensureRoom();
-    const root = c.instantiate(c.heap[slot] >>> 4);
-    c.link(varTo(slot), root);
+    const def = c.defs[c.heap[slot] >>> 4];
+    c.reserveRedexes(c.room);
+    c.reserve(def.size);
+    c.live += def.size;
+    if (c.live > c.peak) c.peak = c.live;
+    c.rlen = expand(c.heap, c.rbag, c.rlen, def, c.locs, varTo(slot));
     c.counts[Rule.DREF]++;
   }
 
@@ -180,7 +170,7 @@ export class Reducer {
       byRule: this.byRule(),
       seconds,
       mips: seconds > 0 ? interactions / seconds / 1e6 : 0,
-      peakNodes: this.core.bump - 1,
+      peakNodes: this.core.peak,
     };
   }
 

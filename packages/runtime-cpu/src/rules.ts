@@ -1,8 +1,12 @@
 /**
  * The interaction rules of DESIGN §4, one function each, all of the same
- * shape: load the ports they consume, store the new nodes, link the wire
- * ends, free the consumed nodes last. `interact` is the single dispatcher,
- * driven by ir's RULE_TABLE / RULE_FLIP.
+ * shape: take the new nodes, store them, link the wire ends, free the
+ * consumed nodes last. Each takes the heap `h`, the redex stack `rb` and its
+ * length `r`, the pair (ordered as ir's RULE_FLIP says), and returns the new
+ * stack length. `reduceChunk` (in dispatch.ts) is the single dispatcher,
+ * driven by ir's RULE_TABLE / RULE_FLIP; it keeps the counters and the
+ * live-node accounting, and makes sure the free list and the redex stack
+ * have room before a rule runs.
  *
  * Ports are read from the heap when they are linked, not before: an earlier
  * link of the same rule may have written through a wire that loops back into
@@ -11,9 +15,8 @@
  *
  * Diagrams: `(a)` is a node with main port down, `a1 a2` its aux wires.
  */
-import { RULE_FLIP, RULE_TABLE, Rule, TAG_NAMES, Tag, TypeErrorPair, applyOp } from "@hvm/ir";
-import type { NetCore } from "./core.js";
-import { ReducerInvariantError } from "./errors.js";
+import { type CompiledDef, TAG_NAMES, Tag, TypeErrorPair, applyOp } from "@hvm/ir";
+import { alloc, expand, free, link } from "./core.js";
 
 const OP1 = Tag.OP1;
 const NUM = Tag.NUM;
@@ -31,18 +34,19 @@ const CT0 = Tag.CT0;
  *      / \                 |   |
  *     b1  b2              b1  b2
  */
-export function anni(c: NetCore, a: number, b: number): void {
+export function anni(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
   const A = (a >>> 4) << 1;
   const B = (b >>> 4) << 1;
-  c.link(c.heap[A], c.heap[B]);
-  c.link(c.heap[A + 1], c.heap[B + 1]);
-  c.free(a >>> 4);
-  c.free(b >>> 4);
+  r = link(h, rb, r, h[A], h[B]);
+  r = link(h, rb, r, h[A + 1], h[B + 1]);
+  free(h, a >>> 4);
+  free(h, b >>> 4);
+  return r;
 }
 
 /**
  * COMM  CTi ~ CTj (i != j), CTi ~ OP2, CTi ~ MAT: each node is copied
- * through the other (a is the CTR side).
+ * through the other (a is the CTR side). Takes 4 nodes.
  *
  *     a1  a2              a1      a2
  *      \ /                 |       |
@@ -54,12 +58,11 @@ export function anni(c: NetCore, a: number, b: number): void {
  *                          |       |
  *                         b1      b2
  */
-export function comm(c: NetCore, a: number, b: number): void {
-  const n0 = c.alloc();
-  const n1 = c.alloc();
-  const n2 = c.alloc();
-  const n3 = c.alloc();
-  const h = c.heap;
+export function comm(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
+  const n0 = alloc(h);
+  const n1 = alloc(h);
+  const n2 = alloc(h);
+  const n3 = alloc(h);
   h[n0 << 1] = n2 << 4;
   h[(n0 << 1) | 1] = n3 << 4;
   h[n1 << 1] = (n2 << 4) | 1;
@@ -72,17 +75,18 @@ export function comm(c: NetCore, a: number, b: number): void {
   const B = (b >>> 4) << 1;
   const ta = a & 0xf;
   const tb = b & 0xf;
-  c.link(h[A], (n0 << 4) | tb);
-  c.link(h[A + 1], (n1 << 4) | tb);
-  c.link(h[B], (n2 << 4) | ta);
-  c.link(h[B + 1], (n3 << 4) | ta);
-  c.free(a >>> 4);
-  c.free(b >>> 4);
+  r = link(h, rb, r, h[A], (n0 << 4) | tb);
+  r = link(h, rb, r, h[A + 1], (n1 << 4) | tb);
+  r = link(h, rb, r, h[B], (n2 << 4) | ta);
+  r = link(h, rb, r, h[B + 1], (n3 << 4) | ta);
+  free(h, a >>> 4);
+  free(h, b >>> 4);
+  return r;
 }
 
 /**
  * PASS  CTi ~ OP1(x): the half-applied operation goes to both aux ports,
- * sharing its stored number; the CTR joins the two results.
+ * sharing its stored number; the CTR joins the two results. Takes 3 nodes.
  *
  *     a1  a2              a1        a2
  *      \ /                 |         |
@@ -92,11 +96,10 @@ export function comm(c: NetCore, a: number, b: number): void {
  *                              |
  *                             b2
  */
-export function pass(c: NetCore, a: number, b: number): void {
-  const n0 = c.alloc();
-  const n1 = c.alloc();
-  const n2 = c.alloc();
-  const h = c.heap;
+export function pass(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
+  const n0 = alloc(h);
+  const n1 = alloc(h);
+  const n2 = alloc(h);
   const A = (a >>> 4) << 1;
   const B = (b >>> 4) << 1;
   const x = h[B];
@@ -106,11 +109,12 @@ export function pass(c: NetCore, a: number, b: number): void {
   h[(n1 << 1) | 1] = (n2 << 4) | 1;
   h[n2 << 1] = (n0 << 4) | 1;
   h[(n2 << 1) | 1] = (n1 << 4) | 1;
-  c.link(h[A], (n0 << 4) | OP1);
-  c.link(h[A + 1], (n1 << 4) | OP1);
-  c.link(h[B + 1], (n2 << 4) | (a & 0xf));
-  c.free(a >>> 4);
-  c.free(b >>> 4);
+  r = link(h, rb, r, h[A], (n0 << 4) | OP1);
+  r = link(h, rb, r, h[A + 1], (n1 << 4) | OP1);
+  r = link(h, rb, r, h[B + 1], (n2 << 4) | (a & 0xf));
+  free(h, a >>> 4);
+  free(h, b >>> 4);
+  return r;
 }
 
 /**
@@ -120,11 +124,12 @@ export function pass(c: NetCore, a: number, b: number): void {
  *               \ /                |   |
  *     #n ~      (b)      ==>      #n  #n
  */
-export function copy(c: NetCore, a: number, b: number): void {
+export function copy(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
   const B = (b >>> 4) << 1;
-  c.link(c.heap[B], a);
-  c.link(c.heap[B + 1], a);
-  c.free(b >>> 4);
+  r = link(h, rb, r, h[B], a);
+  r = link(h, rb, r, h[B + 1], a);
+  free(h, b >>> 4);
+  return r;
 }
 
 /**
@@ -134,11 +139,12 @@ export function copy(c: NetCore, a: number, b: number): void {
  *               \ /                |   |
  *     *  ~      (b)      ==>       *   *
  */
-export function eras(c: NetCore, a: number, b: number): void {
+export function eras(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
   const B = (b >>> 4) << 1;
-  c.link(c.heap[B], a);
-  c.link(c.heap[B + 1], a);
-  c.free(b >>> 4);
+  r = link(h, rb, r, h[B], a);
+  r = link(h, rb, r, h[B + 1], a);
+  free(h, b >>> 4);
+  return r;
 }
 
 /**
@@ -146,9 +152,10 @@ export function eras(c: NetCore, a: number, b: number): void {
  *
  *     *  ~  <!x b2>      ==>      b2 ~ *
  */
-export function era1(c: NetCore, a: number, b: number): void {
-  c.link(c.heap[((b >>> 4) << 1) | 1], a);
-  c.free(b >>> 4);
+export function era1(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
+  r = link(h, rb, r, h[((b >>> 4) << 1) | 1], a);
+  free(h, b >>> 4);
+  return r;
 }
 
 /**
@@ -156,16 +163,19 @@ export function era1(c: NetCore, a: number, b: number): void {
  *
  *     x  ~  y            ==>      (nothing)
  */
-export function voidRule(_c: NetCore, _a: number, _b: number): void {}
+export function voidRule(_h: Uint32Array, _rb: Uint32Array, r: number, _a: number, _b: number): number {
+  return r;
+}
 
 /**
  * DREF  REF ~ binary node or OP1: the definition is copied into fresh
- * nodes (its redexes pushed) and its root meets the other side.
+ * nodes (its redexes pushed) and its root meets the other side. Takes
+ * `def.size` nodes.
  *
  *     @f ~ (b)           ==>      root(copy of @f) ~ (b)
  */
-export function dref(c: NetCore, a: number, b: number): void {
-  c.link(c.instantiate(a >>> 4), b);
+export function dref(h: Uint32Array, rb: Uint32Array, r: number, def: CompiledDef, locs: Uint32Array, b: number): number {
+  return expand(h, rb, r, def, locs, b);
 }
 
 /**
@@ -174,11 +184,11 @@ export function dref(c: NetCore, a: number, b: number): void {
  *
  *     <a1 a2> ~ #x       ==>      a1 ~ <!x a2>
  */
-export function op2n(c: NetCore, a: number, b: number): void {
+export function op2n(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
   const A = (a >>> 4) << 1;
-  const operand = c.heap[A];
-  c.heap[A] = b;
-  c.link(operand, ((a >>> 4) << 4) | OP1);
+  const operand = h[A];
+  h[A] = b;
+  return link(h, rb, r, operand, ((a >>> 4) << 4) | OP1);
 }
 
 /**
@@ -186,38 +196,38 @@ export function op2n(c: NetCore, a: number, b: number): void {
  *
  *     <!x a2> ~ #y       ==>      a2 ~ #(x op y)
  */
-export function op1n(c: NetCore, a: number, b: number): void {
+export function op1n(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
   const A = (a >>> 4) << 1;
-  const r = applyOp(c.heap[A] >>> 4, b >>> 4);
-  c.link(c.heap[A + 1], (r << 4) | NUM);
-  c.free(a >>> 4);
+  const n = applyOp(h[A] >>> 4, b >>> 4);
+  r = link(h, rb, r, h[A + 1], (n << 4) | NUM);
+  free(h, a >>> 4);
+  return r;
 }
 
 /**
- * MATN  MAT ~ NUM(n): select a branch. n is the whole 28-bit value.
+ * MATN  MAT ~ NUM(n): select a branch. n is the whole 28-bit value. Takes
+ * 1 node for n = 0, else 2.
  *
  *     ?<a1 a2> ~ #0      ==>      a1 ~ (a2 *)
  *     ?<a1 a2> ~ #n      ==>      a1 ~ (* (#(n-1) a2))
  */
-export function matn(c: NetCore, a: number, b: number): void {
+export function matn(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
   const A = (a >>> 4) << 1;
   const n = b >>> 4;
+  const k = alloc(h);
   if (n === 0) {
-    const k = c.alloc();
-    c.heap[(k << 1) | 1] = ERA;
-    c.link(c.heap[A + 1], k << 4);
-    c.link(c.heap[A], (k << 4) | CT0);
+    h[(k << 1) | 1] = ERA;
+    r = link(h, rb, r, h[A + 1], k << 4);
   } else {
-    const k = c.alloc();
-    const d = c.alloc();
-    const h = c.heap;
+    const d = alloc(h);
     h[k << 1] = ERA;
     h[(k << 1) | 1] = (d << 4) | CT0;
     h[d << 1] = ((n - 1) << 4) | NUM;
-    c.link(h[A + 1], (d << 4) | 1);
-    c.link(h[A], (k << 4) | CT0);
+    r = link(h, rb, r, h[A + 1], (d << 4) | 1);
   }
-  c.free(a >>> 4);
+  r = link(h, rb, r, h[A], (k << 4) | CT0);
+  free(h, a >>> 4);
+  return r;
 }
 
 /**
@@ -225,69 +235,6 @@ export function matn(c: NetCore, a: number, b: number): void {
  *
  *     <..> ~ ?..         ==>      TypeErrorPair("OP2 ~ MAT")
  */
-export function typeError(_c: NetCore, a: number, b: number): never {
-  throw new TypeErrorPair(TAG_NAMES[a & 0xf], TAG_NAMES[b & 0xf]);
-}
-
-/** RULE_TABLE and RULE_FLIP in one lookup: the rule id, plus 16 when the pair is flipped. */
-export const DISPATCH: Uint8Array = Uint8Array.from(RULE_TABLE, (rule, k) => rule | (RULE_FLIP[k] << 4));
-
-/**
- * The switch below uses the rule ids as literals so the engine compiles it
- * to a jump table; the test suite checks them against ir's Rule.
- */
-export const DISPATCHED_RULES: readonly number[] = [
-  Rule.ANNI, Rule.COMM, Rule.PASS, Rule.COPY, Rule.ERAS, Rule.ERA1,
-  Rule.VOID, Rule.DREF, Rule.OP2N, Rule.OP1N, Rule.MATN, Rule.TYPE,
-];
-
-/** Reduce one redex: look the rule up, order the pair as the rule wants, count, apply. */
-export function interact(c: NetCore, a: number, b: number): void {
-  const d = DISPATCH[((a & 0xf) << 4) | (b & 0xf)];
-  const rule = d & 0xf;
-  if (d > 0xf) {
-    const t = a;
-    a = b;
-    b = t;
-  }
-  switch (rule) {
-    case 1: // Rule.ANNI
-      anni(c, a, b);
-      break;
-    case 2: // Rule.COMM
-      comm(c, a, b);
-      break;
-    case 3: // Rule.PASS
-      pass(c, a, b);
-      break;
-    case 4: // Rule.COPY
-      copy(c, a, b);
-      break;
-    case 5: // Rule.ERAS
-      eras(c, a, b);
-      break;
-    case 6: // Rule.ERA1
-      era1(c, a, b);
-      break;
-    case 7: // Rule.VOID
-      voidRule(c, a, b);
-      break;
-    case 8: // Rule.DREF
-      dref(c, a, b);
-      break;
-    case 9: // Rule.OP2N
-      op2n(c, a, b);
-      break;
-    case 10: // Rule.OP1N
-      op1n(c, a, b);
-      break;
-    case 11: // Rule.MATN
-      matn(c, a, b);
-      break;
-    case 12: // Rule.TYPE
-      return typeError(c, a, b);
-    default:
-      throw new ReducerInvariantError(`redex ${TAG_NAMES[a & 0xf]} ~ ${TAG_NAMES[b & 0xf]} is not a pair of main ports`);
-  }
-  c.counts[rule]++;
+export function typeError(a: number, b: number): TypeErrorPair {
+  return new TypeErrorPair(TAG_NAMES[a & 0xf], TAG_NAMES[b & 0xf]);
 }

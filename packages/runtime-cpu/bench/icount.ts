@@ -1,0 +1,16 @@
+/**
+ * One run of a heavy program at one size, for instruction counting: run it
+ * under valgrind at two sizes and divide the difference of the instruction
+ * counts by the difference of the interaction counts (startup cancels).
+ * `bench/icount.sh` does that. Arguments: program (sum | church), size.
+ */
+import { compileBook, printNet } from "@hvm/ir";
+import { parseBook } from "@hvm/syntax";
+import { runCompiled } from "../src/index.js";
+import { churchPow, sumTree } from "./programs.js";
+
+const program = process.argv[2] ?? "sum";
+const size = Number(process.argv[3] ?? 15);
+const src = program === "church" ? churchPow(size) : sumTree(size);
+const { net, stats } = runCompiled(compileBook(parseBook(src)), { memory: 1 << 27 });
+console.log(`${program} ${size}: ${printNet(net)} interactions=${stats.interactions}`);
