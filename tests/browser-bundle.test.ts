@@ -5,11 +5,12 @@ import { expect, test } from "vitest";
 const root = resolve(import.meta.dirname, "..");
 
 // The browser-facing packages must bundle for platform "browser" with no Node
-// built-ins: esbuild fails on an unresolvable `node:` import, and the metafile
+// built-ins (resolved from apps/bench, which depends on all of them): esbuild
+// fails on an unresolvable `node:` import, and the metafile
 // lists every input so a stray one is named.
 test.each(["@hvm/ir", "@hvm/syntax", "@hvm/lang", "@hvm/runtime-cpu", "@hvm/runtime-webgpu", "@hvm/accelerate"])("%s bundles for the browser without node: imports", async (pkg) => {
   const result = await build({
-    stdin: { contents: `export * from "${pkg}";`, resolveDir: resolve(root, "packages/cli"), loader: "ts" },
+    stdin: { contents: `export * from "${pkg}";`, resolveDir: resolve(root, "apps/bench"), loader: "ts" },
     bundle: true,
     platform: "browser",
     format: "esm",
