@@ -20,7 +20,11 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 const name = "webgpu";
 const fromCwd = () => pathToFileURL(createRequire(join(process.cwd(), "index.js")).resolve(name)).href;
-const m = await import(name).catch(() => import(fromCwd()));
+const m = await import(name)
+  .catch(() => import(fromCwd()))
+  .catch(() => {
+    throw new Error(\`not installed next to the bundle or in \${process.cwd()} (npm i webgpu@0.6.2)\`);
+  });
 export const { create, globals } = m;
 `;
 const lazyWebgpu = {

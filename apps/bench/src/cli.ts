@@ -58,11 +58,11 @@ export async function runBench(argv: readonly string[], out: { stdout: NodeJS.Wr
     want: (kind) => !opts.runtimes || opts.runtimes.some((f) => f.split(":")[0] === kind),
     softwareGpu: opts.softwareGpu,
   });
+  for (const u of found.unavailable) out.stderr.write(`${u.id}: not measured: ${u.error}\n`);
   const targets = found.targets.filter((t) => !opts.runtimes || opts.runtimes.some((f) => selects(f, t)));
   if (targets.length === 0) throw new NoRuntimesError(opts.runtimes?.join(",") ?? "", found.targets.map((t) => t.id));
   const programs = await programsFor(opts);
   out.stderr.write(`${programs.length} programs x ${targets.length} runtimes (${targets.map((t) => t.id).join(", ")})\n`);
-  for (const u of found.unavailable) out.stderr.write(`${u.id}: not measured: ${u.error}\n`);
   const progress = createProgress(programs.length * targets.length, out.stderr, opts.progress && out.stderr.isTTY === true);
   let report: BenchReport;
   try {
