@@ -4,13 +4,13 @@
  * `threads > 1`, a parallel CPU reducer from the registered providers), and
  * `gpu` makes the WebGPU reducer on `options.device`, on `navigator.gpu` in
  * browsers, or through a registered provider (in Node, `@hvm/accelerate/node`
- * registers Dawn and worker_threads). This module has
- * no Node-only imports, so it loads in browsers and workers.
+ * registers Dawn and worker_threads). This module has no Node-only imports,
+ * so it loads in browsers and workers.
  */
 import type { Runtime } from "@hvm/ir";
 import { createCpuRuntime } from "@hvm/runtime-cpu";
 import { createWebGpuRuntime } from "@hvm/runtime-webgpu";
-import { NoAdapterError } from "./errors.js";
+import { MissingRuntimeError, NoAdapterError } from "./errors.js";
 
 /** A runtime to use and whether `accelerate` owns it (and disposes it after the run). */
 export interface Lease {
@@ -24,10 +24,6 @@ export interface BackendOptions {
   device?: unknown;
   /** Worker threads for `cpu` mode (> 1: the parallel CPU reducer). */
   threads?: number;
-}
-
-interface NavigatorGpu {
-  requestAdapter(): Promise<{ requestDevice(): Promise<unknown> } | null>;
 }
 
 /** What an environment adds: a WebGPU runtime on its own device, the parallel CPU reducer. */
@@ -121,7 +117,9 @@ export async function cpuRuntime(options: BackendOptions): Promise<Lease> {
   if (options.runtime) return { runtime: options.runtime, owned: false };
   if (options.threads !== undefined && options.threads > 1) {
     const create = providers.createParallelCpuRuntime;
-    if (!create) throw new NoAdapterError(`threads: ${options.threads} needs the parallel CPU reducer; in Node import from @hvm/accelerate/node`);
+    if (!create) {
+      throw new MissingRuntimeError(`threads: ${options.threads} needs the parallel CPU reducer; in Node import from @hvm/accelerate/node, elsewhere leave threads out`);
+    }
     return { runtime: create(options.threads), owned: true };
   }
   return { runtime: createCpuRuntime(), owned: true };

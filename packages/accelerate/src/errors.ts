@@ -16,6 +16,7 @@ export const AccelerateCode = {
   ASSOCIATIVITY: "E_ACC_ASSOCIATIVITY",
   MISMATCH: "E_ACC_MISMATCH",
   NO_ADAPTER: "E_ACC_NO_ADAPTER",
+  NO_RUNTIME: "E_ACC_NO_RUNTIME",
   RESULT: "E_ACC_RESULT",
 } as const;
 export type AccelerateCode = (typeof AccelerateCode)[keyof typeof AccelerateCode];
@@ -67,6 +68,13 @@ export class NoAdapterError extends HvmError {
       `no WebGPU adapter is available (${detail}): run with { mode: "cpu" } (the reference reducer, or { mode: "cpu", threads: N }), ` +
         `or { mode: "sequential" } (plain JavaScript), or pass { device } (a GPUDevice)`,
     );
+  }
+}
+
+/** A runtime this environment did not register (the parallel CPU reducer outside `@hvm/accelerate/node`). */
+export class MissingRuntimeError extends HvmError {
+  constructor(message: string) {
+    super(AccelerateCode.NO_RUNTIME, message);
   }
 }
 

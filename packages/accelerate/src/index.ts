@@ -11,6 +11,7 @@ export {
   AccelerateError,
   DebugCheckError,
   InputError,
+  MissingRuntimeError,
   NoAdapterError,
   ResultShapeError,
   formatDiagnostic,
