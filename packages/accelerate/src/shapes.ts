@@ -31,8 +31,8 @@ export interface ShapeInfo {
 export function analyzeShapes(kernel: Kernel, paramShapes: readonly Shape[] = []): ShapeInfo {
   const diags: AccelerateDiagnostic[] = [];
   const arities = new Map<KExpr, number>();
-  const results = new Map<string, MaybeShape>();
-  const inProgress = new Set<string>();
+  const results = new Map<KFunction, MaybeShape>();
+  const inProgress = new Set<KFunction>();
   const report = (f: KFunction, e: KExpr, message: string): void => {
     if (!diags.some((d) => d.fn === f.name && d.line === e.loc.line && d.col === e.loc.col)) {
       diags.push({ code: AccelerateCode.SHAPE, fn: f.name, line: e.loc.line, col: e.loc.col, message });
@@ -40,14 +40,14 @@ export function analyzeShapes(kernel: Kernel, paramShapes: readonly Shape[] = []
   };
 
   const fnShape = (f: KFunction): MaybeShape => {
-    if (results.has(f.name)) return results.get(f.name)!;
-    if (inProgress.has(f.name)) return null;
-    inProgress.add(f.name);
+    if (results.has(f)) return results.get(f)!;
+    if (inProgress.has(f)) return null;
+    inProgress.add(f);
     let scope: Scope | null = null;
     f.params.forEach((p, i) => (scope = { name: p, shape: (f === kernel.main ? paramShapes[i] : undefined) ?? NUM_SHAPE, next: scope }));
     const s = shapeOf(f, f.body, scope);
-    inProgress.delete(f.name);
-    results.set(f.name, s);
+    inProgress.delete(f);
+    results.set(f, s);
     return s;
   };
 

@@ -40,6 +40,11 @@ describe("analyzeShapes", () => {
     ]);
   });
 
+  it("keeps a scope function named like the marked function's role apart from it", () => {
+    const map = fn("(n) => [n, n]");
+    expect(shape("x => map(x)[0] + 1", { map })).toEqual(NUM);
+  });
+
   it("reads items of array parameters by literal index", () => {
     expect(shape("([a, b]) => [b, a + b]", {}, [PAIR])).toEqual(PAIR);
     expect(shape("(t) => t[1]", {}, [{ k: "tuple", items: [NUM, PAIR] }])).toEqual(PAIR);
