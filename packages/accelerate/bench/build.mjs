@@ -1,4 +1,4 @@
-// Bundles the fib bench into one ESM file, dist/bench/fib-bench.mjs, with
+// Bundles the fib bench into one ESM file, .bundle/bench/fib-bench.mjs, with
 // the parallel CPU reducer's worker beside it (CommonJS, with a package.json
 // saying so). Only the native `webgpu` package stays an external import.
 //   node packages/accelerate/bench/build.mjs [outdir]
@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const outdir = process.argv[2] ?? here("../dist/bench");
+const outdir = process.argv[2] ?? here("../.bundle/bench");
 mkdirSync(outdir, { recursive: true });
 const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", external: ["webgpu", "esbuild"] };
 

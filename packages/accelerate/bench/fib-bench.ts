@@ -4,7 +4,7 @@
  * CPU reducer, the parallel CPU reducer and the WebGPU reducer.
  *
  *   node packages/accelerate/bench/build.mjs
- *   node packages/accelerate/dist/bench/fib-bench.mjs --out fib.json
+ *   node packages/accelerate/.bundle/bench/fib-bench.mjs --out fib.json
  *
  * Flags: --sizes 1000,10000,100000  --n 20  --runtimes sequential,cpu,cpu-parallel,gpu
  *        --threads <n> (default: all cores)  --budget <seconds> (default 600)
