@@ -10,7 +10,7 @@
  *
  * Without a mode: gpu when a WebGPU adapter exists, else cpu.
  */
-import type { RunOptions, RunStats, Runtime } from "@hvm/ir";
+import type { Progress, RunOptions, RunStats, Runtime } from "@hvm/ir";
 import { printBook } from "@hvm/ir";
 import { cpuRuntime, disposeRuntimes, dropSharedGpu, gpuRuntime, hasGpuAdapter, type Lease } from "./backends.js";
 import { runDebug, runSequential } from "./debug.js";
@@ -38,6 +38,8 @@ export interface AccelerateOptions {
   memory?: number;
   maxInteractions?: number;
   signal?: AbortSignal;
+  /** Progress reports of the reducer, passed through. */
+  onProgress?: (p: Progress) => void;
   /** Associativity triples sampled by mode "debug" (default 64). */
   samples?: number;
 }
@@ -82,6 +84,7 @@ async function runCompiled(
   if (options.memory !== undefined) runOpts.memory = options.memory;
   if (options.maxInteractions !== undefined) runOpts.maxInteractions = options.maxInteractions;
   if (options.signal !== undefined) runOpts.signal = options.signal;
+  if (options.onProgress !== undefined) runOpts.onProgress = options.onProgress;
   try {
     const result = await lease.runtime.run(plan.book, runOpts);
     return { value: plan.decode(result.net), stats: result.stats, runtime: lease.runtime.name };
