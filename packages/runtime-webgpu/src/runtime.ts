@@ -1,9 +1,12 @@
 /**
  * createWebGpuRuntime: ir's Runtime on an injected GPUDevice.
  */
-import { type Book, DEFAULT_ENTRY, ErrorCode, HvmError, type RunOptions, type Runtime, compileBook } from "@hvm/ir";
+import { type Book, DEFAULT_ENTRY, DEFAULT_MEMORY, ErrorCode, HvmError, type RunOptions, type Runtime, compileBook } from "@hvm/ir";
 import { Driver, type GpuRunResult, LowParallelism } from "./driver.js";
 import { type KernelConfig, defaultKernel } from "./layout.js";
+
+/** Default heap on CPU adapters (lavapipe): one 128 MiB binding; GPUs default to ir.DEFAULT_MEMORY. */
+export const CPU_ADAPTER_MEMORY = 128 << 20;
 
 export interface AdapterInfoLike {
   readonly vendor?: string;
@@ -53,6 +56,7 @@ export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
   const info = opts.adapterInfo ?? (opts.device as GPUDevice & { adapterInfo?: AdapterInfoLike }).adapterInfo;
   const kernel = { ...defaultKernel(isCpuAdapter(info)), ...opts.kernel };
   const driver = new Driver(opts.device, kernel, opts.maxBindingBytes);
+  const defaultMemory = isCpuAdapter(info) ? CPU_ADAPTER_MEMORY : DEFAULT_MEMORY;
   let disposed = false;
   return {
     name: `webgpu:${adapterName(info)}`,
@@ -66,7 +70,7 @@ export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
         throw new HvmError(ErrorCode.ENTRY_MISSING, `entry @${entry} is not defined; define it or pick one of: ${compiled.names.map((n) => `@${n}`).join(", ")}`);
       }
       try {
-        return await driver.run(compiled, index, runOpts, opts.fallback !== undefined);
+        return await driver.run(compiled, index, { ...runOpts, memory: runOpts.memory ?? defaultMemory }, opts.fallback !== undefined);
       } catch (e) {
         if (!(e instanceof LowParallelism) || !opts.fallback) throw e;
         const r = await opts.fallback.run(book, runOpts);

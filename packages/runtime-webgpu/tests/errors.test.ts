@@ -1,0 +1,81 @@
+/**
+ * Failure paths and heap layouts: out of memory, interaction limit, type
+ * error naming the pair, the heap split over several storage bindings, no
+ * slot leaked after a run, and the hand-over of sequential programs.
+ */
+import { InteractionLimitError, OutOfMemoryError, TypeErrorPair, compileBook } from "@hvm/ir";
+import { createCpuRuntime, runCompiled } from "@hvm/runtime-cpu";
+import { parseBook, printNet } from "@hvm/syntax";
+import { describe, expect, it } from "vitest";
+import { createWebGpuRuntime } from "../src/index.js";
+import { TEST_MEMORY, gpu } from "./gpu.js";
+
+const TREE_SUM = (d: number): string => `
+@main = r & @sum ~ (#${d} r)
+@sum = (?(#1 @sumS) r r)
+@sumS = ([p q] r)
+  & @sum ~ (p a)
+  & @sum ~ (q b)
+  & #1 ~ <a <b r>>`;
+
+const LOOP = (n: number): string => `
+@main = r & @loop ~ (#${n} r)
+@loop = (?(#1 @loopS) r r)
+@loopS = (p r)
+  & @loop ~ (p r)`;
+
+describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
+  const rt = gpu ? createWebGpuRuntime({ device: gpu.device, adapterInfo: gpu.adapterInfo }) : undefined;
+
+  it("runs out of memory with a clear error instead of hanging", async () => {
+    const book = parseBook(TREE_SUM(18));
+    await expect(rt!.run(book, { memory: 1 << 20 })).rejects.toBeInstanceOf(OutOfMemoryError);
+    await expect(rt!.run(book, { memory: 1 << 20 })).rejects.toThrow(/out of memory: 131072 nodes \(1 MiB\) are not enough, raise --memory/);
+  });
+
+  it("stops at the interaction limit", async () => {
+    const book = parseBook(LOOP(10_000));
+    await expect(rt!.run(book, { memory: TEST_MEMORY, maxInteractions: 1000 })).rejects.toBeInstanceOf(InteractionLimitError);
+    const exact = runCompiled(compileBook(book)).stats.interactions;
+    const res = await rt!.run(book, { memory: TEST_MEMORY, maxInteractions: exact });
+    expect(res.stats.interactions).toBe(exact);
+  });
+
+  it("names the pair of a type error", async () => {
+    const book = parseBook("@main = * & <a b> ~ ?a b");
+    await expect(rt!.run(book, { memory: TEST_MEMORY })).rejects.toBeInstanceOf(TypeErrorPair);
+    await expect(rt!.run(book, { memory: TEST_MEMORY })).rejects.toThrow(/type error: (OP2 ~ MAT|MAT ~ OP2) has no interaction rule/);
+  });
+
+  it("splits the heap over several bindings with the same result", async () => {
+    const split = createWebGpuRuntime({ device: gpu!.device, adapterInfo: gpu!.adapterInfo, maxBindingBytes: 1 << 20 });
+    const book = parseBook(TREE_SUM(10));
+    const res = await split.run(book, { memory: 2 << 20 });
+    expect(res.stats.heapNodes).toBe(262144);
+    const ref = runCompiled(compileBook(book));
+    expect(printNet(res.net)).toBe(printNet(ref.net));
+    expect(res.stats.byRule).toEqual(ref.stats.byRule);
+  }, 400_000);
+
+  it("leaves only node 0 and the result in the heap (no redirect chains, no leaked cells)", async () => {
+    for (const src of [LOOP(300), TREE_SUM(8)]) {
+      const res = await rt!.run(parseBook(src), { memory: TEST_MEMORY });
+      expect(res.stats.liveSlots).toBe(2);
+    }
+  });
+
+  it("recycles memory: a loop allocating far more nodes than the heap holds finishes", async () => {
+    const book = parseBook(LOOP(60_000));
+    const res = await rt!.run(book, { memory: 1 << 20 });
+    expect(printNet(res.net)).toBe("#1");
+    expect(res.stats.interactions).toBe(runCompiled(compileBook(book)).stats.interactions);
+  });
+
+  it("hands a sequential program to the fallback runtime", async () => {
+    const withFallback = createWebGpuRuntime({ device: gpu!.device, adapterInfo: gpu!.adapterInfo, fallback: createCpuRuntime() });
+    const book = parseBook(LOOP(200_000));
+    const res = await withFallback.run(book, { memory: TEST_MEMORY });
+    expect(res.stats.fallback).toMatch(/^cpu \(at most \d+ pending redexes/);
+    expect(res.stats.byRule).toEqual(runCompiled(compileBook(book)).stats.byRule);
+  });
+});
