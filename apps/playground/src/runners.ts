@@ -74,14 +74,23 @@ export class WebGpuRunner implements Runner {
   }
 
   async run(req: RunRequest, onProgress: (p: Progress) => void): Promise<RunReply> {
-    this.controller = new AbortController();
+    const controller = new AbortController();
+    this.controller = controller;
     try {
       const rt = await this.getRuntime();
-      const outcome = await evaluate(rt, req.source, { ...req, signal: this.controller.signal, onProgress });
+      const outcome = await evaluate(rt, req.source, { ...req, signal: controller.signal, onProgress });
       return { ok: true, outcome };
     } catch (e) {
+      if (controller.signal.aborted) this.reset();
       return { ok: false, failure: toFailure(e) };
     }
+  }
+
+  /** After a stopped run, the next run starts on a fresh device. */
+  private reset(): void {
+    const old = this.runtime;
+    this.runtime = undefined;
+    void old?.then((rt) => rt.dispose()).catch(() => undefined);
   }
 
   stop(): void {

@@ -179,6 +179,10 @@ describe.skipIf(!hasChromium)("playground on WebGPU in chromium (SwiftShader ada
     await page.waitForFunction(() => /^(stopped|failed)/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 30_000 });
     expect(await page.textContent("#status")).toBe("stopped");
     expect(await page.textContent("#error")).toBe("reduction aborted [E_ABORTED]");
+    await page.fill("#source", MUL);
+    await page.click("#run");
+    await page.waitForFunction(() => /^(done|failed)/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 90_000 });
+    expect(await page.textContent("#output")).toBe("#39483");
     await page.close();
   });
 });
