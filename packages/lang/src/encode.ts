@@ -36,13 +36,19 @@ interface Binding {
   valueLabels?: ReadonlySet<number>;
   /** Some use applies it (it is the head of an application). */
   functional?: boolean;
+  /** The value level of the binder (see `level`). */
+  readonly depth: number;
 }
 
 /**
  * Automatic DUP labels come from two pools: variables applied as functions
  * (whose values are lambdas that may duplicate inside) take 3..5, all other
  * variables 1..2. A DUP copying a function then never meets a DUP of the
- * function's own argument with the same label.
+ * function's own argument with the same label. Within a pool the label
+ * follows the binder's value level (the arguments, fields and let values
+ * around it), so a DUP inside a function passed as an argument differs from
+ * the DUP of the callee that copies it, up to three levels of nesting; the
+ * function labels also rotate from one definition to the next.
  */
 const FUNCTION_LABELS: readonly number[] = [3, 4, 5];
 const DATA_LABELS: readonly number[] = [1, 2];
@@ -50,8 +56,16 @@ const NO_LABELS: ReadonlySet<number> = new Set();
 
 export class Encoder {
   private fresh = 0;
-  private functionCounter = 0;
-  private dataCounter = 0;
+  /**
+   * How many values that may be copied enclose the term being encoded:
+   * application arguments, constructor fields, list items, let and dup
+   * values. A function passed as an argument is copied by the callee's DUP;
+   * the DUPs inside it sit one level deeper and so take another label.
+   */
+  private depth = 0;
+  /** Rotates the function labels per definition, so separate definitions (Church numerals) differ. */
+  private functionOffset = 0;
+  private usedFunctionLabel = false;
   private redexes: ir.Redex[] = [];
   private readonly scope = new Map<string, Binding[]>();
   /** Labels of the DUP nodes made so far, in order. */
@@ -76,7 +90,9 @@ export class Encoder {
     this.redexes = [];
     this.current = name;
     const mark = this.labelsMade.length;
+    this.usedFunctionLabel = false;
     const root = drive(term, (t) => this.step(t));
+    if (this.usedFunctionLabel) this.functionOffset++;
     this.defLabels.set(name, new Set(this.labelsMade.slice(mark)));
     return substituteLinks({ root, redexes: this.redexes });
   }
@@ -107,7 +123,7 @@ export class Encoder {
   }
 
   /** A label for a DUP chain that copies a value using the labels `avoid`. */
-  private labelFor(name: Binder, explicit: number | undefined, avoid: ReadonlySet<number>, functional: boolean, span?: ir.Span): number {
+  private labelFor(name: Binder, explicit: number | undefined, avoid: ReadonlySet<number>, functional: boolean, depth: number, span?: ir.Span): number {
     if (explicit !== undefined) {
       if (avoid.has(explicit)) {
         this.diags.add(
@@ -120,9 +136,9 @@ export class Encoder {
       return explicit;
     }
     for (const pool of [functional, !functional]) {
-      const size = pool ? FUNCTION_LABELS.length : DATA_LABELS.length;
-      for (let i = 0; i < size; i++) {
-        const l = this.nextLabel(pool);
+      const labels = pool ? FUNCTION_LABELS : DATA_LABELS;
+      for (let i = 0; i < labels.length; i++) {
+        const l = this.autoLabel(pool, depth + i);
         if (!avoid.has(l)) return l;
       }
     }
@@ -139,8 +155,10 @@ export class Encoder {
     return `w${this.fresh++}`;
   }
 
-  private nextLabel(functional: boolean): number {
-    return functional ? FUNCTION_LABELS[this.functionCounter++ % FUNCTION_LABELS.length] : DATA_LABELS[this.dataCounter++ % DATA_LABELS.length];
+  private autoLabel(functional: boolean, depth: number): number {
+    if (!functional) return DATA_LABELS[depth % DATA_LABELS.length];
+    this.usedFunctionLabel = true;
+    return FUNCTION_LABELS[(depth + this.functionOffset) % FUNCTION_LABELS.length];
   }
 
   private link(a: ir.Tree, b: ir.Tree): void {
@@ -148,7 +166,7 @@ export class Encoder {
   }
 
   private bind(name: Binder, label?: number): Binding {
-    const b: Binding = label === undefined ? { uses: [] } : { uses: [], label };
+    const b: Binding = label === undefined ? { uses: [], depth: this.depth } : { uses: [], label, depth: this.depth };
     if (name !== null) {
       const stack = this.scope.get(name);
       if (stack) stack.push(b);
@@ -165,7 +183,7 @@ export class Encoder {
     let t: ir.Tree = ir.v(uses[uses.length - 1]);
     if (uses.length === 1) return t;
     const functional = b.functional === true;
-    const label = avoid.size === 0 ? (b.label ?? this.nextLabel(functional)) : this.labelFor(name, b.label, avoid, functional, span);
+    const label = avoid.size === 0 ? (b.label ?? this.autoLabel(functional, b.depth)) : this.labelFor(name, b.label, avoid, functional, b.depth, span);
     for (let i = 0; i < uses.length - 1; i++) this.labelsMade.push(label);
     for (let i = uses.length - 2; i >= 0; i--) t = ir.ctr(label, ir.v(uses[i]), t);
     return t;
@@ -218,8 +236,8 @@ export class Encoder {
       }
       case "let": {
         const m = this.mark();
-        const value = yield t.value;
-        const inside = this.labelsSince(m);
+        const value = yield* this.nested(t.value);
+        const inside = copiesLambda(t.value) ? this.labelsSince(m) : NO_LABELS;
         const b = this.bind(t.bind);
         b.valueLabels = inside;
         const body = yield t.body;
@@ -228,12 +246,12 @@ export class Encoder {
       }
       case "dup": {
         const m = this.mark();
-        const value = yield t.value;
-        const inside = this.labelsSince(m);
+        const value = yield* this.nested(t.value);
+        const inside = copiesLambda(t.value) ? this.labelsSince(m) : NO_LABELS;
         const l = this.bind(t.left);
         const r = this.bind(t.right);
         const body = yield t.body;
-        const label = this.labelFor(t.left, t.label, inside, l.functional === true || r.functional === true, t.span);
+        const label = this.labelFor(t.left, t.label, inside, l.functional === true || r.functional === true, this.depth, t.span);
         this.labelsMade.push(label);
         const rt = this.unbind(t.right, r);
         const lt = this.unbind(t.left, l);
@@ -244,7 +262,7 @@ export class Encoder {
         return ir.era();
       case "list": {
         const items: ir.Tree[] = [];
-        for (const x of t.items) items.push(yield x);
+        for (const x of t.items) items.push(yield* this.nested(x));
         let tail = this.ctrValue(this.globals.ctrs.get("Nil")!, []);
         for (let i = items.length - 1; i >= 0; i--) tail = this.ctrValue(this.globals.ctrs.get("Cons")!, [items[i], tail]);
         return tail;
@@ -254,6 +272,14 @@ export class Encoder {
         const left = yield t.left;
         return ir.ctr(t.label, left, yield t.right);
     }
+  }
+
+  /** A value that may be copied (an argument, a field, a let value): one level deeper. */
+  private *nested(t: Term): Generator<Term, ir.Tree, ir.Tree> {
+    this.depth++;
+    const out = yield t;
+    this.depth--;
+    return out;
   }
 
   private *encLams(binds: readonly Binder[], body: Term): Generator<Term, ir.Tree, ir.Tree> {
@@ -298,7 +324,7 @@ export class Encoder {
       const info = this.globals.ctrs.get(head.name);
       if (info && args.length >= info.arity) {
         const trees: ir.Tree[] = [];
-        for (const a of args) trees.push(yield a);
+        for (const a of args) trees.push(yield* this.nested(a));
         return this.applyTree(this.ctrValue(info, trees.slice(0, info.arity)), trees.slice(info.arity));
       }
     }
@@ -313,7 +339,7 @@ export class Encoder {
     }
     const f = yield head;
     const trees: ir.Tree[] = [];
-    for (const a of args) trees.push(yield a);
+    for (const a of args) trees.push(yield* this.nested(a));
     return this.applyTree(f, trees);
   }
 
@@ -338,6 +364,13 @@ export class Encoder {
     return out;
   }
 }
+
+/**
+ * Whether a let or dup value may be a lambda whose inner DUPs get copied: a
+ * lambda, or a variable (possibly bound to one). Other values (numbers,
+ * applications computing numbers) use DUPs while computing, not after.
+ */
+const copiesLambda = (t: Term): boolean => t.kind === "lam" || t.kind === "var";
 
 const COMMUTATIVE: ReadonlySet<number> = new Set([ir.OP.ADD, ir.OP.MUL, ir.OP.EQ, ir.OP.NE, ir.OP.AND, ir.OP.OR, ir.OP.XOR]);
 
