@@ -2,7 +2,8 @@
  * compileProgram: a checked hvm-lang program -> an ir Book.
  *
  *   check (all diagnostics at once) -> equations to terms (patterns.ts)
- *   -> lambda lifting of branches that call definitions (lift.ts)
+ *   -> lambda lifting (lift.ts): match branches that call definitions, and
+ *      closed lambdas that call definitions, become definitions of their own
  *   -> one closed net per definition (encode.ts)
  *
  * Every top-level definition is a REF, so recursion unfolds lazily. The
