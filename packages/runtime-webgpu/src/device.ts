@@ -4,10 +4,10 @@
  * storage limits, and describe adapters for `hvm-cli gpus`.
  */
 import { AdapterNotFoundError } from "./errors.js";
-import { type AdapterInfoLike, adapterName } from "./runtime.js";
+import { type AdapterInfoLike, adapterName, adapterText } from "./runtime.js";
 
 export interface DeviceRequest {
-  /** Substring of the adapter's name (case-insensitive). */
+  /** Substring of the adapter's vendor, architecture, device or description (case-insensitive). */
   adapter?: string;
   powerPreference?: GPUPowerPreference;
 }
@@ -73,7 +73,7 @@ export async function deviceFrom(adapter: GPUAdapter): Promise<AcquiredDevice> {
 
 /** Pick the first adapter of `candidates` whose name contains `wanted`. */
 export function pickAdapter(candidates: readonly GPUAdapter[], wanted: string | undefined): GPUAdapter {
-  const match = wanted === undefined ? candidates[0] : candidates.find((a) => adapterName(a.info).toLowerCase().includes(wanted.toLowerCase()));
+  const match = wanted === undefined ? candidates[0] : candidates.find((a) => adapterText(a.info).toLowerCase().includes(wanted.toLowerCase()));
   if (!match) throw new AdapterNotFoundError(wanted, candidates.map((a) => adapterName(a.info)));
   return match;
 }

@@ -92,5 +92,5 @@ export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: Ker
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
     ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32 }
-    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 12, localCapacity: 32 };
+    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 32 };
 }

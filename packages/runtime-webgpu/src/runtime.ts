@@ -37,13 +37,17 @@ export interface WebGpuRuntime extends Runtime {
   readonly kernel: KernelConfig;
 }
 
-/** A human name for an adapter: its description, else vendor/architecture/device. */
+/** A short name for an adapter: its device name (e.g. nvidia-h200), else its description, else vendor/architecture. */
 export function adapterName(info: AdapterInfoLike | undefined): string {
   if (!info) return "gpu";
-  const d = info.description?.trim();
-  if (d) return d;
-  const parts = [info.vendor, info.architecture, info.device].filter((s) => s && s.trim() !== "");
+  for (const s of [info.device, info.description]) if (s && s.trim() !== "") return s.trim();
+  const parts = [info.vendor, info.architecture].filter((s) => s && s.trim() !== "");
   return parts.length > 0 ? parts.join(" ") : "gpu";
+}
+
+/** Everything an adapter says about itself, for matching `--adapter NAME`. */
+export function adapterText(info: AdapterInfoLike | undefined): string {
+  return [info?.vendor, info?.architecture, info?.device, info?.description].filter((s) => s).join(" ");
 }
 
 /** Adapters that run on the CPU (Mesa lavapipe/llvmpipe, SwiftShader). */
