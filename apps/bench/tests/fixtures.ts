@@ -3,7 +3,8 @@
  */
 import { emptyByRule, num, printNet, type Net, type Runtime, type RunResult } from "@hvm/ir";
 import { parseBook } from "@hvm/syntax";
-import type { BenchOptions, BenchProgram, MachineInfo } from "../src/model.js";
+import type { BenchOptions, BenchProgram, BenchReport, MachineInfo } from "../src/model.js";
+import { runSuite } from "../src/suite.js";
 
 export const MUL: BenchProgram = {
   name: "mul",
@@ -46,3 +47,22 @@ export function fakeRuntime(name: string, net: Net, interactions: number, second
 export const RIGHT: Net = { root: num(39483), redexes: [] };
 export const WRONG: Net = { root: num(39484), redexes: [] };
 export const print = printNet;
+
+/** One program on a right and a wrong runtime. */
+export async function sampleReport(): Promise<BenchReport> {
+  return runSuite({
+    programs: [MUL],
+    targets: [
+      { id: "cpu", kind: "cpu", create: async () => fakeRuntime("cpu", RIGHT, 5, [1e-6, 2e-6, 1e-6, 3e-6]) },
+      {
+        id: "webgpu:0",
+        kind: "webgpu",
+        adapter: { vendor: "mesa", architecture: "", device: "", description: "llvmpipe (LLVM 19)", driver: "llvmpipe (LLVM 19)" },
+        create: async () => fakeRuntime("webgpu", WRONG, 5, [1]),
+      },
+    ],
+    options: OPTIONS,
+    machine: MACHINE,
+    print,
+  });
+}
