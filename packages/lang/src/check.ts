@@ -138,8 +138,14 @@ function checkTerm(top: Term, params: readonly string[], env: Env, diags: Diagno
 
 function checkCaseArms(t: Term & { kind: "case" }, env: Env, diags: Diagnostics, def: string): void {
   const first = t.arms.map((a) => env.ctrs.get(a.ctr)).find((x) => x !== undefined);
+  const seen = new Set<string>();
   for (const a of t.arms) {
     const info = env.ctrs.get(a.ctr);
+    if (seen.has(a.ctr)) {
+      diags.add(LangErrorCode.PATTERN, `match has two arms for ${a.ctr}; keep one`, a.span ?? t.span, def);
+      continue;
+    }
+    seen.add(a.ctr);
     if (!info) {
       diags.add(LangErrorCode.CTR_UNKNOWN, `unknown constructor ${a.ctr} in a match arm${suggest(a.ctr, [...env.ctrs.keys()])}`, a.span ?? t.span, def);
     } else if (a.binds.length !== info.arity) {

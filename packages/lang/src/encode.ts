@@ -231,7 +231,9 @@ export class Encoder {
       case "case": {
         const head = yield t.scrutinee;
         const arms: ir.Tree[] = [];
-        for (const a of t.arms) arms.push(yield* this.encLams(a.binds, a.body));
+        // The Scott encoding takes one function per constructor, in declaration order.
+        const ordered = [...t.arms].sort((a, b) => this.globals.ctrs.get(a.ctr)!.index - this.globals.ctrs.get(b.ctr)!.index);
+        for (const a of ordered) arms.push(yield* this.encLams(a.binds, a.body));
         return this.applyTree(head, arms);
       }
       case "let": {

@@ -1,6 +1,6 @@
 import { OP } from "@hvm/ir";
 import { describe, expect, it } from "vitest";
-import { App, Dup, Lam, Let, Num, Op, PCtr, PNum, PVar, Var, def, defRules, program, rule } from "./helpers.js";
+import { App, Case, Dup, Lam, arm, Let, Num, Op, PCtr, PNum, PVar, Var, def, defRules, program, rule } from "./helpers.js";
 import { LangError, type Program, compileProgram } from "../src/index.js";
 
 /** The [code, message] of every diagnostic of a program. */
@@ -47,6 +47,11 @@ describe("diagnostics, all at once", () => {
     expect(problems(program([defRules("F", [rule([PNum(0)], Num(1)), rule([PNum(1)], Num(2))]), def("main", Num(0))]))).toEqual([
       ["E_NON_EXHAUSTIVE", "non-exhaustive equations for F: nothing matches numbers other than 0, 1 in argument 1; add a variable or _ case"],
     ]);
+  });
+
+  it("reports a match with two arms for one constructor", () => {
+    const m = Case(Var("Nil"), [arm("Nil", [], Num(0)), arm("Nil", [], Num(1)), arm("Cons", [null, null], Num(2))]);
+    expect(problems(program([def("main", m)]))).toEqual([["E_PATTERN", "match has two arms for Nil; keep one"]]);
   });
 
   it("reports a missing entry, numbers and labels out of range", () => {

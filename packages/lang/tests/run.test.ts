@@ -1,6 +1,6 @@
 import { OP } from "@hvm/ir";
 import { describe, expect, it } from "vitest";
-import { App, Lam, Let, List, Match, Num, Op, PCtr, PNum, PVar, Var, data, def, defRules, program, rule, counts, run } from "./helpers.js";
+import { type Term, App, Case, Lam, Let, List, arm, Match, Num, Op, PCtr, PNum, PVar, Var, data, def, defRules, program, rule, counts, run } from "./helpers.js";
 
 const range = defRules("Range", [rule([PNum(0)], Var("Nil")), rule([PVar("n")], App(Var("Cons"), Var("n"), App(Var("Range"), Op(OP.SUB, Var("n"), Num(1)))))]);
 const sum = defRules("Sum", [rule([PCtr("Nil")], Num(0)), rule([PCtr("Cons", PVar("x"), PVar("xs"))], Op(OP.ADD, Var("x"), App(Var("Sum"), Var("xs"))))]);
@@ -70,6 +70,11 @@ describe("programs on the reference reducer: normal forms and exact counts", () 
     );
     const r = run(program([loop, def("main", App(Var("Loop"), Num(5)))]));
     expect(r).toEqual({ term: "7", net: "#7", byRule: counts({ ANNI: 28, ERAS: 7, DREF: 18, OPER: 6 }) });
+  });
+
+  it("a constructor match takes its arms in any order", () => {
+    const m = (xs: Term) => Case(xs, [arm("Nil", [], Num(7)), arm("Cons", ["h", null], Var("h"))]);
+    expect(run(program([def("main", List([m(List([Num(5), Num(6)])), m(List([]))]))])).term).toBe("[5, 7]");
   });
 
   it("list literals of mixed values", () => {
