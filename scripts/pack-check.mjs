@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Packs every publishable package, installs the tarballs with npm into an empty
 // project, and uses them there the way a user would: the hvm-cli bin on a
-// .hvmc and a .hvm program, an ESM script importing @hvm/syntax and
+// .hvmc and a .hvm program (also on cpu-parallel, and on webgpu when `hvm-cli
+// gpus` lists an adapter), an ESM script importing @hvm/syntax and
 // @hvm/runtime-cpu, and @hvm/accelerate in sequential and cpu mode.
 // Before that, each installed package is checked as published: every export,
 // main, types and bin target exists, README.md and LICENSE ship, no
@@ -138,6 +139,13 @@ try {
     sh("npx", ["hvm-cli", "run", "prog.hvmc", "-s", "--runtime", "cpu-parallel", "--threads", "2"], project),
     expected,
   );
+
+  const adapters = JSON.parse(sh("npx", ["hvm-cli", "gpus", "--json"], project));
+  if (adapters.length > 0) {
+    expectIncludes(`npx hvm-cli run prog.hvmc --runtime webgpu (Dawn on ${adapters[0].name})`, sh("npx", ["hvm-cli", "run", "prog.hvmc", "-s", "--runtime", "webgpu"], project), expected);
+  } else {
+    console.log("skip - npx hvm-cli run --runtime webgpu: hvm-cli gpus lists no WebGPU adapter here");
+  }
 
   writeFileSync(join(project, "prog.hvm"), "main = (+ (+ 10 3) (* 5 6))\n");
   expectIncludes("npx hvm-cli run prog.hvm", sh("npx", ["hvm-cli", "run", "prog.hvm"], project), "43");
