@@ -30,7 +30,7 @@ const names = readdirSync(DIR)
 
 describe("examples/lang corpus on the reference reducer", () => {
   it("has the programs the language is meant to show", () => {
-    expect(names).toEqual(["add", "bitonic", "church", "heavy-bitonic", "map-fold", "merge-sort", "op-chain", "patterns", "sort", "sum-fib", "tree-sum"]);
+    expect(names).toEqual(["add", "bitonic", "church", "data", "heavy-bitonic", "map-fold", "merge-sort", "op-chain", "patterns", "sort", "sum-fib", "tree-sum"]);
   });
 
   for (const name of names) {
