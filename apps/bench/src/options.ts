@@ -52,7 +52,7 @@ export function buildCommand(): Command {
     .option("--memory <bytes>", "heap limit per run in bytes", count(1))
     .option("--max-interactions <n>", "stop a run past this many interactions", count(1))
     .option("--no-workloads", "leave out the accelerate workloads")
-    .option("--software-gpu", "also measure software WebGPU adapters (llvmpipe, lavapipe, SwiftShader)")
+    .option("--no-software-gpu", "leave out software WebGPU adapters (llvmpipe, lavapipe, SwiftShader)")
     .option("--big", "add the GPU-sized programs of examples/bench/ (hundreds of millions of interactions)")
     .option("--examples <dir>", "the examples directory (default: found from here upwards)")
     .option("-o, --out <dir>", "directory for bench.json and bench.svg", "bench-results")
@@ -62,7 +62,7 @@ export function buildCommand(): Command {
 export function readOptions(cmd: Command): CliOptions {
   const o = cmd.opts<{
     quick?: boolean; programs?: string[]; runtimes?: string[]; threads?: number[]; warmup?: number; reps?: number;
-    budget?: number; timeout?: number; memory?: number; maxInteractions?: number; workloads: boolean; big?: boolean; softwareGpu?: boolean; examples?: string; out: string; progress: boolean;
+    budget?: number; timeout?: number; memory?: number; maxInteractions?: number; workloads: boolean; big?: boolean; softwareGpu: boolean; examples?: string; out: string; progress: boolean;
   }>();
   const base = o.quick ? QUICK : FULL;
   return {
@@ -82,7 +82,7 @@ export function readOptions(cmd: Command): CliOptions {
     progress: o.progress,
     workloads: o.workloads,
     big: o.big === true,
-    softwareGpu: o.softwareGpu === true,
+    softwareGpu: o.softwareGpu,
     examples: o.examples,
   };
 }

@@ -30,8 +30,8 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 
 /**
  * WebGPU targets, one per adapter. Software adapters (llvmpipe, lavapipe,
- * SwiftShader) are left out unless `software` is set: they measure a CPU
- * emulating a GPU, and a run there can take minutes.
+ * SwiftShader) are left out when `software` is false: they measure a CPU
+ * emulating a GPU.
  */
 async function webgpuTargets(software: boolean): Promise<Discovery> {
   let node: typeof import("@hvm/runtime-webgpu/node");
@@ -52,7 +52,7 @@ async function webgpuTargets(software: boolean): Promise<Discovery> {
   adapters.forEach((a, i) => {
     const id = `webgpu:${i}`;
     if (!software && node.isCpuAdapter(a)) {
-      unavailable.push({ id, kind: "webgpu", error: `${a.name} is a software adapter; pass --software-gpu to measure it` });
+      unavailable.push({ id, kind: "webgpu", error: `${a.name} is a software adapter, left out by --no-software-gpu` });
       return;
     }
     targets.push({
