@@ -7,12 +7,12 @@ set -e
 prog=${1:-sum}
 s1=${2:-15}
 s2=${3:-17}
-out=${TMPDIR:-/tmp}/hvm-icount
+out=${TMPDIR:-/tmp}/hvm-icount-$$
 mkdir -p "$out"
 ../../node_modules/.bin/esbuild bench/icount.ts --bundle --platform=node --format=esm --outfile="$out/icount.mjs" --log-level=warning
 count() {
   valgrind --tool=cachegrind --cache-sim=no --smc-check=all-non-file --cachegrind-out-file=/dev/null \
-    node --single-threaded "$out/icount.mjs" "$prog" "$1" > "$out/run.txt" 2> "$out/vg.txt"
+    node --single-threaded $NODE_ARGS "$out/icount.mjs" "$prog" "$1" > "$out/run.txt" 2> "$out/vg.txt"
   refs=$(grep "I *refs" "$out/vg.txt" | sed 's/.*refs: *//; s/,//g')
   n=$(sed 's/.*interactions=//' "$out/run.txt")
   echo "$refs $n"

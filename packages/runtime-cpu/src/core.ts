@@ -79,36 +79,70 @@ export function link(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: n
 }
 
 /**
- * Copy definition `def` into nodes from the free list, push its redexes and
- * link its root with `target`; returns the new stack length. `locs` is
- * scratch for where each node went. The caller has checked that the list
- * holds `def.size` nodes and the stack has room for the redexes and a link.
+ * A definition prepared for expansion: every port rewritten to
+ * `(i << 4) | tag`, where `table[i]` supplies the value. Entries below
+ * `size` are the definition's own nodes (filled with the nodes taken at each
+ * expansion); the entries above hold the values of its REF, ERA and NUM
+ * ports, filled once here. Relocating a port is then the same three
+ * operations whatever its tag: `(table[p >>> 4] << 4) | (p & 0xf)`.
  */
-export function expand(h: Uint32Array, rb: Uint32Array, r: number, def: CompiledDef, locs: Uint32Array, target: number): number {
+export class DefCode {
+  readonly size: number;
+  /** Node ports (2 per node), then redex pairs, then the root. */
+  readonly code: Uint32Array;
+  readonly table: Uint32Array;
+  /** Index in `code` of the root (the end of the redex pairs). */
+  readonly rootAt: number;
+
+  constructor(def: CompiledDef) {
+    const ports = [...def.nodes, ...def.redexes, def.root];
+    this.size = def.size;
+    this.code = new Uint32Array(ports.length);
+    const values: number[] = [];
+    ports.forEach((p, i) => {
+      if ((NODE_TAGS >>> (p & 0xf)) & 1) {
+        this.code[i] = p;
+      } else {
+        this.code[i] = ((def.size + values.length) << 4) | (p & 0xf);
+        values.push(p >>> 4);
+      }
+    });
+    this.table = new Uint32Array(def.size + values.length);
+    this.table.set(values, def.size);
+    this.rootAt = ports.length - 1;
+  }
+}
+
+/**
+ * Copy a definition into nodes from the free list, push its redexes and
+ * link its root with `target`; returns the new stack length. The caller has
+ * checked that the list holds `def.size` nodes and the stack has room for
+ * the redexes and a link.
+ */
+export function expand(h: Uint32Array, rb: Uint32Array, r: number, def: DefCode, target: number): number {
   const size = def.size;
-  const nodes = def.nodes;
+  const code = def.code;
+  const t = def.table;
   let f = h[0];
   for (let i = 0; i < size; i++) {
-    locs[i] = f;
+    t[i] = f;
     f = h[f << 1];
   }
   h[0] = f;
   for (let i = 0; i < size; i++) {
-    const at = locs[i] << 1;
-    const p = nodes[2 * i];
-    const q = nodes[2 * i + 1];
-    h[at] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (locs[p >>> 4] << 4) | (p & 0xf) : p;
-    h[at + 1] = (NODE_TAGS >>> (q & 0xf)) & 1 ? (locs[q >>> 4] << 4) | (q & 0xf) : q;
+    const at = t[i] << 1;
+    const p = code[2 * i];
+    const q = code[2 * i + 1];
+    h[at] = (t[p >>> 4] << 4) | (p & 0xf);
+    h[at + 1] = (t[q >>> 4] << 4) | (q & 0xf);
   }
-  const rdx = def.redexes;
-  for (let i = 0; i < rdx.length; i += 2) {
-    const p = rdx[i];
-    const q = rdx[i + 1];
-    rb[r++] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (locs[p >>> 4] << 4) | (p & 0xf) : p;
-    rb[r++] = (NODE_TAGS >>> (q & 0xf)) & 1 ? (locs[q >>> 4] << 4) | (q & 0xf) : q;
+  const end = def.rootAt;
+  for (let i = 2 * size; i < end; i++) {
+    const p = code[i];
+    rb[r++] = (t[p >>> 4] << 4) | (p & 0xf);
   }
-  const root = def.root;
-  return link(h, rb, r, (NODE_TAGS >>> (root & 0xf)) & 1 ? (locs[root >>> 4] << 4) | (root & 0xf) : root, target);
+  const root = code[end];
+  return link(h, rb, r, (t[root >>> 4] << 4) | (root & 0xf), target);
 }
 
 /** Thread nodes `from..to-1` onto the front of the free list, in index order. */
@@ -136,16 +170,15 @@ export class NetCore {
   rlen = 0;
   /** Interactions performed, indexed by ir's Rule id. */
   readonly counts = new Float64Array(16);
-  readonly defs: readonly CompiledDef[];
-  /** Scratch for `expand`: where each node of the definition went. */
-  readonly locs: Uint32Array;
+  /** The book's definitions, prepared for `expand`. */
+  readonly defs: readonly DefCode[];
   /** Most redex stack slots one interaction can fill (COMM: 4 redexes; DREF: a definition's redexes and one). */
   readonly room: number;
   /** Most nodes one interaction can take (COMM: 4; DREF: the largest definition). */
   readonly most: number;
 
   constructor(book: CompiledBook, memory: number) {
-    this.defs = book.defs;
+    this.defs = book.defs.map((d) => new DefCode(d));
     this.maxNodes = nodesFor(memory);
     if (this.maxNodes < 1) throw new OutOfMemoryError(this.maxNodes, memory);
     this.capacity = Math.min(INITIAL_NODES, this.maxNodes);
@@ -158,21 +191,18 @@ export class NetCore {
       largest = Math.max(largest, d.size);
       pairs = Math.max(pairs, d.redexes.length / 2 + 1);
     }
-    this.locs = new Uint32Array(largest);
     this.most = largest;
     this.room = 2 * pairs;
   }
 
   /**
    * Make sure the free list holds `need` nodes, growing the heap (doubling,
-   * copying) up to the memory limit; throws OutOfMemoryError past it.
-   * Reload `heap` afterwards.
+   * copying) up to the memory limit; false when the limit does not allow
+   * it. Reload `heap` afterwards.
    */
-  reserve(need: number): void {
+  reserve(need: number): boolean {
     while (this.live + need > this.capacity - 1) {
-      if (this.capacity >= this.maxNodes) {
-        throw new OutOfMemoryError(this.maxNodes, this.maxNodes * NODE_BYTES);
-      }
+      if (this.capacity >= this.maxNodes) return false;
       const old = this.capacity;
       const cap = Math.min(old * 2, this.maxNodes);
       const next = new Uint32Array(2 * cap);
@@ -181,6 +211,12 @@ export class NetCore {
       this.heap = next;
       this.capacity = cap;
     }
+    return true;
+  }
+
+  /** The error for a run that needs more nodes than the memory limit allows. */
+  outOfMemory(): OutOfMemoryError {
+    return new OutOfMemoryError(this.maxNodes, this.maxNodes * NODE_BYTES);
   }
 
   /** Make room on the redex stack for `slots` more entries. Reload `rbag` afterwards. */

@@ -6,7 +6,7 @@
  * Everything the loop touches per interaction lives in locals: the heap,
  * the redex stack and its length, the live and peak node counts, one
  * integer counter per rule. They are written back to the NetCore when the
- * chunk ends (or throws). Room is checked with one comparison each: the
+ * chunk ends, also when it stops on an error (thrown after the write-back). Room is checked with one comparison each: the
  * redex stack against the most one interaction can push (`room`), the free
  * list against the most nodes one interaction can take (`most`); only when
  * a check fails does the loop leave its fast path to grow the stack or the
@@ -49,7 +49,6 @@ export function nodesNeeded(c: NetCore, rule: number, a: number, b: number): num
 /** Reduce up to `budget` redexes from the stack; returns how many. The hot loop. */
 export function reduceChunk(c: NetCore, budget: number): number {
   const defs = c.defs;
-  const locs = c.locs;
   const room = c.room;
   const most = c.most;
   let h = c.heap;
@@ -71,116 +70,120 @@ export function reduceChunk(c: NetCore, budget: number): number {
   let nOp1n = 0;
   let nMatn = 0;
   let n = 0;
-  try {
-    while (n < budget && r !== 0) {
-      r -= 2;
-      let a = rb[r];
-      let b = rb[r + 1];
-      const d = DISPATCH[((a & 0xf) << 4) | (b & 0xf)];
-      if (d > 0xf) {
-        const t = a;
-        a = b;
-        b = t;
-      }
-      if (r > stackEnd) {
-        c.rlen = r;
-        c.reserveRedexes(room);
-        rb = c.rbag;
-        stackEnd = rb.length - room;
-      }
-      if (live > nodeEnd) {
-        c.live = live;
-        c.reserve(nodesNeeded(c, d & 0xf, a, b));
-        h = c.heap;
-        nodeEnd = c.capacity - 1 - most;
-      }
-      switch (d & 0xf) {
-        case 1: // Rule.ANNI
-          r = anni(h, rb, r, a, b);
-          live -= 2;
-          nAnni++;
-          break;
-        case 2: // Rule.COMM
-          if (live + 4 > peak) peak = live + 4;
-          r = comm(h, rb, r, a, b);
-          live += 2;
-          nComm++;
-          break;
-        case 3: // Rule.PASS
-          if (live + 3 > peak) peak = live + 3;
-          r = pass(h, rb, r, a, b);
-          live += 1;
-          nPass++;
-          break;
-        case 4: // Rule.COPY
-          r = copy(h, rb, r, a, b);
-          live -= 1;
-          nCopy++;
-          break;
-        case 5: // Rule.ERAS
-          r = eras(h, rb, r, a, b);
-          live -= 1;
-          nEras++;
-          break;
-        case 6: // Rule.ERA1
-          r = era1(h, rb, r, a, b);
-          live -= 1;
-          nEra1++;
-          break;
-        case 7: // Rule.VOID
-          r = voidRule(h, rb, r, a, b);
-          nVoid++;
-          break;
-        case 8: {
-          // Rule.DREF
-          const def = defs[a >>> 4];
-          live += def.size;
-          if (live > peak) peak = live;
-          r = dref(h, rb, r, def, locs, b);
-          nDref++;
-          break;
-        }
-        case 9: // Rule.OP2N
-          r = op2n(h, rb, r, a, b);
-          nOp2n++;
-          break;
-        case 10: // Rule.OP1N
-          r = op1n(h, rb, r, a, b);
-          live -= 1;
-          nOp1n++;
-          break;
-        case 11: {
-          // Rule.MATN
-          const k = b >>> 4 === 0 ? 1 : 2;
-          if (live + k > peak) peak = live + k;
-          r = matn(h, rb, r, a, b);
-          live += k - 1;
-          nMatn++;
-          break;
-        }
-        case 12: // Rule.TYPE
-          throw typeError(a, b);
-        default:
-          throw new ReducerInvariantError(`redex ${TAG_NAMES[a & 0xf]} ~ ${TAG_NAMES[b & 0xf]} is not a pair of main ports`);
-      }
-      n++;
+  let error: Error | null = null;
+  loop: while (n < budget && r !== 0) {
+    r -= 2;
+    let a = rb[r];
+    let b = rb[r + 1];
+    const d = DISPATCH[((a & 0xf) << 4) | (b & 0xf)];
+    if (d > 0xf) {
+      const t = a;
+      a = b;
+      b = t;
     }
-  } finally {
-    c.rlen = r;
-    c.live = live;
-    c.peak = peak;
-    const k = c.counts;
-    k[1] += nAnni;
-    k[2] += nComm;
-    k[3] += nPass;
-    k[4] += nCopy;
-    k[5] += nEras;
-    k[6] += nEra1;
-    k[7] += nVoid;
-    k[8] += nDref;
-    k[9] += nOp2n;
-    k[10] += nOp1n;
-    k[11] += nMatn;
+    if (r > stackEnd) {
+      c.rlen = r;
+      c.reserveRedexes(room);
+      rb = c.rbag;
+      stackEnd = rb.length - room;
+    }
+    if (live > nodeEnd) {
+      c.live = live;
+      if (!c.reserve(nodesNeeded(c, d & 0xf, a, b))) {
+        error = c.outOfMemory();
+        break;
+      }
+      h = c.heap;
+      nodeEnd = c.capacity - 1 - most;
+    }
+    switch (d & 0xf) {
+      case 1: // Rule.ANNI
+        r = anni(h, rb, r, a, b);
+        live -= 2;
+        nAnni++;
+        break;
+      case 2: // Rule.COMM
+        if (live + 4 > peak) peak = live + 4;
+        r = comm(h, rb, r, a, b);
+        live += 2;
+        nComm++;
+        break;
+      case 3: // Rule.PASS
+        if (live + 3 > peak) peak = live + 3;
+        r = pass(h, rb, r, a, b);
+        live += 1;
+        nPass++;
+        break;
+      case 4: // Rule.COPY
+        r = copy(h, rb, r, a, b);
+        live -= 1;
+        nCopy++;
+        break;
+      case 5: // Rule.ERAS
+        r = eras(h, rb, r, a, b);
+        live -= 1;
+        nEras++;
+        break;
+      case 6: // Rule.ERA1
+        r = era1(h, rb, r, a, b);
+        live -= 1;
+        nEra1++;
+        break;
+      case 7: // Rule.VOID
+        r = voidRule(h, rb, r, a, b);
+        nVoid++;
+        break;
+      case 8: {
+        // Rule.DREF
+        const def = defs[a >>> 4];
+        live += def.size;
+        if (live > peak) peak = live;
+        r = dref(h, rb, r, def, b);
+        nDref++;
+        break;
+      }
+      case 9: // Rule.OP2N
+        r = op2n(h, rb, r, a, b);
+        nOp2n++;
+        break;
+      case 10: // Rule.OP1N
+        r = op1n(h, rb, r, a, b);
+        live -= 1;
+        nOp1n++;
+        break;
+      case 11: {
+        // Rule.MATN
+        const k = b >>> 4 === 0 ? 1 : 2;
+        if (live + k > peak) peak = live + k;
+        r = matn(h, rb, r, a, b);
+        live += k - 1;
+        nMatn++;
+        break;
+      }
+      case 12: // Rule.TYPE
+        error = typeError(a, b);
+        break loop;
+      default:
+        error = new ReducerInvariantError(`redex ${TAG_NAMES[a & 0xf]} ~ ${TAG_NAMES[b & 0xf]} is not a pair of main ports`);
+        break loop;
+    }
+    n++;
   }
+  c.rlen = r;
+  c.live = live;
+  c.peak = peak;
+  const k = c.counts;
+  k[1] += nAnni;
+  k[2] += nComm;
+  k[3] += nPass;
+  k[4] += nCopy;
+  k[5] += nEras;
+  k[6] += nEra1;
+  k[7] += nVoid;
+  k[8] += nDref;
+  k[9] += nOp2n;
+  k[10] += nOp1n;
+  k[11] += nMatn;
+  if (error !== null) throw error;
   return n;
 }

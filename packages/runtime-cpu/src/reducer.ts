@@ -119,10 +119,10 @@ export class Reducer {
     if (c.total() + 1 > this.limit) throw new InteractionLimitError(this.limit);
     const def = c.defs[c.heap[slot] >>> 4];
     c.reserveRedexes(c.room);
-    c.reserve(def.size);
+    if (!c.reserve(def.size)) throw c.outOfMemory();
     c.live += def.size;
     if (c.live > c.peak) c.peak = c.live;
-    c.rlen = expand(c.heap, c.rbag, c.rlen, def, c.locs, varTo(slot));
+    c.rlen = expand(c.heap, c.rbag, c.rlen, def, varTo(slot));
     c.counts[Rule.DREF]++;
   }
 

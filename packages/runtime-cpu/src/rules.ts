@@ -15,8 +15,8 @@
  *
  * Diagrams: `(a)` is a node with main port down, `a1 a2` its aux wires.
  */
-import { type CompiledDef, TAG_NAMES, Tag, TypeErrorPair, applyOp } from "@hvm/ir";
-import { alloc, expand, free, link } from "./core.js";
+import { TAG_NAMES, Tag, TypeErrorPair, applyOp } from "@hvm/ir";
+import { type DefCode, alloc, expand, free, link } from "./core.js";
 
 const OP1 = Tag.OP1;
 const NUM = Tag.NUM;
@@ -174,8 +174,8 @@ export function voidRule(_h: Uint32Array, _rb: Uint32Array, r: number, _a: numbe
  *
  *     @f ~ (b)           ==>      root(copy of @f) ~ (b)
  */
-export function dref(h: Uint32Array, rb: Uint32Array, r: number, def: CompiledDef, locs: Uint32Array, b: number): number {
-  return expand(h, rb, r, def, locs, b);
+export function dref(h: Uint32Array, rb: Uint32Array, r: number, def: DefCode, b: number): number {
+  return expand(h, rb, r, def, b);
 }
 
 /**
