@@ -6,7 +6,8 @@
 import { formatRate } from "./format.js";
 import type { BenchReport } from "./model.js";
 
-const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+/** Colours per runtime; red comes last, it is the colour of WRONG. */
+const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7", "#bab0ac", "#e15759"];
 const BAR = 14;
 const BAR_GAP = 3;
 const GROUP_GAP = 16;
@@ -14,6 +15,16 @@ const LEFT = 190;
 const RIGHT = 110;
 const WIDTH = 960;
 const LEGEND_ROW = 18;
+const LEGEND_COLUMNS = 3;
+const LEGEND_WIDTH = 250;
+
+/** A runtime's legend entry: its id, and for WebGPU the adapter's device or description. */
+function legendLabel(id: string, runtimes: BenchReport["runtimes"]): string {
+  const a = runtimes.find((r) => r.id === id)?.adapter;
+  const name = a ? a.device || a.description : "";
+  if (name === "") return id;
+  return `${id} (${name.length > 24 ? `${name.slice(0, 23)}…` : name})`;
+}
 
 export function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -35,7 +46,7 @@ export function renderChart(report: Pick<BenchReport, "results" | "runtimes" | "
   const [lo, hi] = decades(report.results.filter((r) => r.status === "ok").map((r) => r.interactionsPerSecond));
   const plotW = WIDTH - LEFT - RIGHT;
   const x = (rate: number): number => LEFT + ((Math.log10(rate) - lo) / (hi - lo)) * plotW;
-  const legendRows = Math.ceil(runtimes.length / 4);
+  const legendRows = Math.ceil(runtimes.length / LEGEND_COLUMNS);
   const top = 40 + legendRows * LEGEND_ROW + 10;
   const groupH = runtimes.length * (BAR + BAR_GAP) - BAR_GAP;
   const plotH = programs.length * (groupH + GROUP_GAP);
@@ -46,10 +57,10 @@ export function renderChart(report: Pick<BenchReport, "results" | "runtimes" | "
   out.push(`<text x="${LEFT}" y="22" font-size="16" font-weight="bold">${escapeXml(title)}</text>`);
   out.push(`<text x="${WIDTH - 10}" y="22" text-anchor="end" fill="#555">${escapeXml(`${report.machine.cpuModel} x${report.machine.cpus}`)}</text>`);
   runtimes.forEach((id, i) => {
-    const lx = LEFT + (i % 4) * 180;
-    const ly = 36 + Math.floor(i / 4) * LEGEND_ROW;
+    const lx = LEFT + (i % LEGEND_COLUMNS) * LEGEND_WIDTH;
+    const ly = 36 + Math.floor(i / LEGEND_COLUMNS) * LEGEND_ROW;
     out.push(`<rect x="${lx}" y="${ly}" width="12" height="12" fill="${color(id)}"/>`);
-    out.push(`<text x="${lx + 16}" y="${ly + 10}">${escapeXml(id)}</text>`);
+    out.push(`<text x="${lx + 16}" y="${ly + 10}">${escapeXml(legendLabel(id, report.runtimes))}</text>`);
   });
   for (let d = lo; d <= hi; d++) {
     const gx = x(10 ** d).toFixed(1);

@@ -9,6 +9,7 @@ describe("SVG chart", () => {
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
     expect(svg.match(/<rect x="190" y="\d+" width="[\d.]+" height="14" fill="#4e79a7"><title>mul on cpu: 2.50 M\/s<\/title><\/rect>/g)).toHaveLength(1);
     expect(svg).toContain(">WRONG (webgpu:0)</text>");
+    expect(svg).toContain(">webgpu:0 (llvmpipe (LLVM 19))</text>");
     expect(svg).not.toContain("webgpu:0: ");
     expect(svg).toContain(">1 M/s</text>");
     expect(svg).toContain(">10 M/s</text>");
