@@ -255,7 +255,7 @@ class GpuRun {
   /** Write the booted heap, the entry's redexes and the allocator start. */
   upload(slots: Uint32Array, redexes: Uint32Array, usedChunks: number): void {
     const q = this.device.queue;
-    q.writeBuffer(this.bookBuf, 0, this.book);
+    q.writeBuffer(this.bookBuf, 0, this.book as Uint32Array<ArrayBuffer>);
     this.writeSlots(0, slots);
     q.writeBuffer(this.state, S_CURSOR * 4, new Uint32Array([0, usedChunks]));
     q.writeBuffer(this.state, this.plan.ownerBase * 4, new Uint32Array([1]));
@@ -270,7 +270,7 @@ class GpuRun {
       const b = Math.floor(slot / per);
       const within = slot - b * per;
       const n = Math.min(data.length - done, per - within);
-      this.device.queue.writeBuffer(this.heaps[b], within * 4, data, done, n);
+      this.device.queue.writeBuffer(this.heaps[b], within * 4, data as Uint32Array<ArrayBuffer>, done, n);
       done += n;
     }
   }
