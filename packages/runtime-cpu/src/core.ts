@@ -17,10 +17,11 @@
  *
  * Allocation: every node that is not live is on a LIFO free list threaded
  * through aux1 (a free node's aux1 holds the next free node, 0 ends the
- * list); a fresh or grown heap threads its new nodes onto the list in
- * index order. `live` counts the nodes in use and `peak` the most that were
- * in use at any moment, both kept by the reduction loop, which also makes
- * sure before each interaction that the list holds enough nodes for it.
+ * list; its aux2 keeps whatever it held); a fresh or grown heap threads its
+ * new nodes onto the list in index order. `live` counts the nodes in use
+ * and `peak` the most that were in use at any moment, both kept by the
+ * reduction loop, which also makes sure before each interaction that the
+ * list holds enough nodes for it.
  */
 import { type CompiledBook, type CompiledDef, OutOfMemoryError, NODE_BYTES, RULE_CLASS, VALUE_MAX } from "@hvm/ir";
 
@@ -54,7 +55,6 @@ export function alloc(h: Uint32Array): number {
 /** Give a node back to the free list. Rules call it after their links, never before. */
 export function free(h: Uint32Array, n: number): void {
   h[n << 1] = h[0];
-  h[(n << 1) | 1] = 0;
   h[0] = n;
 }
 
