@@ -59,18 +59,19 @@ export function free(h: Uint32Array, n: number): void {
 }
 
 /**
- * Connect two wire ends: a variable's target slot receives the other end;
- * two main ports make a redex, pushed on `rb` at `r`. Returns the new stack
- * length. The caller has made room for the push.
+ * Connect two wire ends: a variable's target slot receives the other end
+ * (slot `(p >>> 3) | (p & 1)`: twice the node index plus the aux bit, tags
+ * 0..3 having bit 3 clear); two main ports make a redex, pushed on `rb` at
+ * `r`. Returns the new stack length. The caller has made room for the push.
  */
 export function link(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
   if ((a & 0xf) <= 3) {
-    h[((a >>> 4) << 1) | (a & 1)] = b;
-    if ((b & 0xf) <= 3) h[((b >>> 4) << 1) | (b & 1)] = a;
+    h[(a >>> 3) | (a & 1)] = b;
+    if ((b & 0xf) <= 3) h[(b >>> 3) | (b & 1)] = a;
     return r;
   }
   if ((b & 0xf) <= 3) {
-    h[((b >>> 4) << 1) | (b & 1)] = a;
+    h[(b >>> 3) | (b & 1)] = a;
     return r;
   }
   rb[r] = a;
