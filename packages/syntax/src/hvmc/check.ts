@@ -14,7 +14,8 @@ export interface CheckOptions {
 
 export function checkSource(source: string, _file: string, opts: CheckOptions = {}): Diagnostic[] {
   const { book, diagnostics, broken } = parseBookPartial(source);
-  const stand: Definition[] = broken.map((name) => ({ name, net: { root: { kind: "era" }, redexes: [] } }));
-  const validation = validateBook({ defs: [...book.defs, ...stand.filter((s) => !book.defs.some((d) => d.name === s.name))] }, opts);
+  const parsed = new Set(book.defs.map((d) => d.name));
+  const stand: Definition[] = [...new Set(broken)].filter((name) => !parsed.has(name)).map((name) => ({ name, net: { root: { kind: "era" }, redexes: [] } }));
+  const validation = validateBook({ defs: [...book.defs, ...stand] }, opts);
   return [...diagnostics, ...validation].sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity));
 }

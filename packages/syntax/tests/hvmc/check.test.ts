@@ -24,6 +24,10 @@ describe("checkSource", () => {
     ]);
   });
 
+  it("does not report a definition that failed to parse twice as a duplicate of itself", () => {
+    expect(summary("@f = @f =", "main")).toEqual(["E_SYNTAX 1:6 @f", "E_SYNTAX 1:10 @f", "E_ENTRY_MISSING -"]);
+  });
+
   it("reports syntax errors together with the validation of the definitions that parsed", () => {
     const src = "@main = (a @f)\n@f = (x\n@g = y";
     expect(summary(src, "main")).toEqual(["E_VAR_UNBOUND 1:10 @main", "E_SYNTAX 3:1 @f", "E_VAR_UNBOUND 3:6 @g"]);
