@@ -130,17 +130,13 @@ export function expand(h: Uint32Array, rb: Uint32Array, r: number, def: DefCode,
     f = h[f << 1];
   }
   h[0] = f;
-  for (let i = 0; i < size; i++) {
-    const at = t[i] << 1;
-    const p = code[2 * i];
-    const q = code[2 * i + 1];
-    h[at] = (t[p >>> 4] << 4) | (p & 0xf);
-    h[at + 1] = (t[q >>> 4] << 4) | (q & 0xf);
-  }
+  const nodeEnd = 2 * size;
   const end = def.rootAt;
-  for (let i = 2 * size; i < end; i++) {
+  for (let i = 0; i < end; i++) {
     const p = code[i];
-    rb[r++] = (t[p >>> 4] << 4) | (p & 0xf);
+    const v = (t[p >>> 4] << 4) | (p & 0xf);
+    if (i < nodeEnd) h[(t[i >>> 1] << 1) | (i & 1)] = v;
+    else rb[r++] = v;
   }
   const root = code[end];
   return link(h, rb, r, (t[root >>> 4] << 4) | (root & 0xf), target);
