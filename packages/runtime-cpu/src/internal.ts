@@ -7,7 +7,7 @@
  * - `reducer`  Reducer: boot, reduce, expand reachable REFs, readback, stats
  * - `rules`    one function per interaction rule
  * - `dispatch` the single dispatcher and hot loop (reduceChunk)
- * - `core`     heap, allocator, redex stack, link, instantiate
+ * - `core`     heap, free list, redex stack, alloc, free, link, expand
  */
 export * from "./reducer.js";
 export * from "./rules.js";
