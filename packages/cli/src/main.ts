@@ -11,13 +11,14 @@ import { ErrorCode, HvmError } from "@hvm/ir";
 import pkg from "../package.json" with { type: "json" };
 import { registerBench, registerRun } from "./commands/reduce.js";
 import { registerCheck, registerFmt } from "./commands/source.js";
+import { registerCompile } from "./commands/compile.js";
 import { ExitCode, ReportedError, UsageError } from "./errors.js";
 import { registerGpus } from "./webgpu.js";
 import { processIo, type Io } from "./terminal.js";
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCheck, registerFmt, registerBench, registerGpus];
+export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCheck, registerFmt, registerBench, registerGpus, registerCompile];
 
 export const VERSION: string = pkg.version;
 

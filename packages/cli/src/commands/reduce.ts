@@ -23,6 +23,7 @@ import { formatJson, formatResult, loadBook } from "../text.js";
 interface RunFlags extends ReduceFlags {
   readonly stats?: boolean;
   readonly json?: boolean;
+  readonly net?: boolean;
   readonly runtime: string;
 }
 
@@ -33,10 +34,13 @@ export function registerRun(program: Command, io: Io): void {
     .argument("<file>", "a .hvmc book or a .hvm program")
     .option("-s, --stats", "print interaction counts, time and MIPS after the normal form")
     .option("--json", "print one JSON object {normalForm, stats, runtime}")
+    .option("--net", "for a .hvm program: print the raw normal-form net instead of the term")
     .option("-r, --runtime <name>", `reducer to use: ${runtimeHelp()}`, DEFAULT_RUNTIME);
   addReduceFlags(cmd, RUNTIME_FLAGS).action(async (file: string, flags: RunFlags) => {
     const entry = findRuntime(flags.runtime);
-    const { book, show } = loadBook(file, flags.entry, io.stderr);
+    const loaded = loadBook(file, flags.entry, io.stderr);
+    const { book } = loaded;
+    const show = flags.net ? printNet : loaded.show;
     const runtime = await entry.create(flags as unknown as Record<string, unknown>);
     const progress = progressLine(io);
     try {
