@@ -76,7 +76,7 @@ export async function runBench(argv: readonly string[], out: { stdout: NodeJS.Wr
   const svgPath = join(dir, "bench.svg");
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(svgPath, renderChart(report));
-  out.stdout.write(`${renderHeader(report)}\n\n${renderTable(report.results)}\n`);
+  out.stdout.write(`${renderHeader(report)}\n\n${renderTable(report.results, report.programs)}\n`);
   const problems = renderProblems(report.results);
   if (problems !== "") out.stdout.write(`\n${problems}\n`);
   out.stdout.write(`\nwrote ${jsonPath}\nwrote ${svgPath}\n`);

@@ -3,7 +3,7 @@
  * repetitions; every run's normal form is checked against the reference, so
  * a wrong result is reported as WRONG and never as a time.
  */
-import { emptyByRule, type RunResult, type Runtime } from "@hvm/ir";
+import { RULE_CLASSES, emptyByRule, type RunResult, type Runtime } from "@hvm/ir";
 import { checksum } from "./checksum.js";
 import { RunTimeoutError } from "./errors.js";
 import type { BenchOptions, BenchProgram, CaseResult, PrintNet } from "./model.js";
@@ -44,7 +44,7 @@ async function runOnce(rt: Runtime, program: BenchProgram, opts: BenchOptions, p
     run.catch(() => undefined);
     const result = await Promise.race([run, timeout]);
     const wall = (performance.now() - t0) / 1000;
-    return { result, wall, text: print(result.net) };
+    return { result, wall, text: (program.show ?? print)(result.net) };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", stop);
@@ -79,6 +79,11 @@ function wrongness(program: BenchProgram, out: RunOutcome, first: RunOutcome | u
   const n = out.result.stats.interactions;
   if (program.expectedInteractions !== undefined && n !== program.expectedInteractions) {
     return `${n} interactions, the reference reports ${program.expectedInteractions}`;
+  }
+  const want = program.expectedByRule;
+  const off = want === undefined ? [] : RULE_CLASSES.filter((c) => out.result.stats.byRule[c] !== want[c]);
+  if (off.length > 0) {
+    return `per-rule counts differ from the reference: ${off.map((c) => `${c} ${out.result.stats.byRule[c]} (expected ${want![c]})`).join(", ")}`;
   }
   if (first && n !== first.result.stats.interactions) {
     return `interaction count changed between runs (${first.result.stats.interactions}, then ${n})`;

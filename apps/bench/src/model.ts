@@ -5,17 +5,29 @@
 import type { Book, Net, RuleClass, Runtime } from "@hvm/ir";
 import type { Summary } from "./stats.js";
 
+/** The size of a compiled book: its definitions and their binary nodes (what a REF expansion copies). */
+export interface BookSize {
+  readonly defs: number;
+  readonly nodes: number;
+}
+
 /** One program of the suite with its reference normal form. */
 export interface BenchProgram {
   readonly name: string;
-  /** Where it comes from: the examples corpus or an accelerate workload. */
-  readonly origin: "corpus" | "accelerate";
+  /** Where it comes from: the .hvmc corpus, an hvm-lang program (examples/lang) or an accelerate workload. */
+  readonly origin: "corpus" | "lang" | "accelerate";
   readonly book: Book;
   readonly entry?: string;
-  /** The reference normal form, canonically printed. */
+  /** The reference normal form, printed the way `show` (or the suite's printer) prints it. */
   readonly expected: string;
+  /** How this program's normal form prints; the suite's printer when absent. An hvm-lang program reads it back as a term. */
+  readonly show?: PrintNet;
   /** Reference interaction count, when known. */
   readonly expectedInteractions?: number;
+  /** Reference per-rule counts, when known. */
+  readonly expectedByRule?: Readonly<Record<RuleClass, number>>;
+  /** The compiled book's size. */
+  readonly size?: BookSize;
 }
 
 /** What a WebGPU adapter says about itself (GPUAdapterInfo plus the backend). */
@@ -99,7 +111,7 @@ export interface BenchReport {
   readonly options: BenchOptions;
   readonly machine: MachineInfo;
   readonly runtimes: ReadonlyArray<{ id: string; kind: string; threads?: number; adapter?: AdapterInfo; error?: string }>;
-  readonly programs: ReadonlyArray<{ name: string; origin: string; expectedChecksum: string }>;
+  readonly programs: ReadonlyArray<{ name: string; origin: string; expectedChecksum: string; size?: BookSize }>;
   readonly results: readonly CaseResult[];
 }
 

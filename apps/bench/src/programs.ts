@@ -7,13 +7,16 @@
  *   full suite   the heavy corpus (examples/heavy.txt, over 10M interactions)
  *   --quick      the light corpus programs of at least QUICK_MIN interactions
  *   --big        adds examples/bench/ (GPU-sized, hundreds of millions)
+ *
+ * then the hvm-lang programs of examples/lang/ (lang.ts).
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseBook } from "@hvm/syntax";
-import { loadCorpus, parseExpected } from "../../../examples/corpus.js";
+import { loadCorpus, parseExpected, type CorpusExpected } from "../../../examples/corpus.js";
 import { ProgramLoadError } from "./errors.js";
+import { bookSize, loadLangPrograms } from "./lang.js";
 import type { BenchProgram } from "./model.js";
 
 /** Light programs below this many interactions measure nothing but overhead. */
@@ -37,9 +40,18 @@ export function findExamples(given?: string): string {
   throw new ProgramLoadError("corpus", "no examples/ directory found from here; run inside the repository or pass --examples <dir>");
 }
 
-function program(name: string, file: string, source: string, normalForm: string, rwts: number): BenchProgram {
+function program(name: string, file: string, source: string, expected: CorpusExpected): BenchProgram {
   try {
-    return { name, origin: "corpus", book: parseBook(source, file), expected: normalForm, expectedInteractions: rwts };
+    const book = parseBook(source, file);
+    return {
+      name,
+      origin: "corpus",
+      book,
+      expected: expected.normalForm,
+      expectedInteractions: expected.rwts,
+      expectedByRule: expected.byRule,
+      size: bookSize(book),
+    };
   } catch (e) {
     throw new ProgramLoadError(name, e instanceof Error ? e.message : String(e));
   }
@@ -55,12 +67,13 @@ function bigPrograms(dir: string): BenchProgram[] {
     .map((f) => {
       const name = f.slice(0, -".hvmc".length);
       const expected = parseExpected(readFileSync(join(big, `${name}.expected`), "utf8"), `${name}.expected`);
-      return program(name, join(big, f), readFileSync(join(big, f), "utf8"), expected.normalForm, expected.rwts);
+      return program(name, join(big, f), readFileSync(join(big, f), "utf8"), expected);
     });
 }
 
 export function loadPrograms(opts: { dir: string; quick: boolean; big: boolean }): BenchProgram[] {
   const corpus = loadCorpus(opts.dir).filter((p) => (opts.quick ? !p.heavy && p.expected.rwts >= QUICK_MIN : p.heavy));
-  const out = corpus.map((p) => program(p.name, p.file, p.source, p.expected.normalForm, p.expected.rwts));
-  return opts.big ? [...out, ...bigPrograms(opts.dir)] : out;
+  const out = corpus.map((p) => program(p.name, p.file, p.source, p.expected));
+  const lang = loadLangPrograms({ examples: opts.dir, quick: opts.quick, big: opts.big });
+  return [...out, ...(opts.big ? bigPrograms(opts.dir) : []), ...lang];
 }

@@ -76,7 +76,7 @@ export async function runSuite(input: SuiteInput, events: SuiteEvents = {}): Pro
     options: input.options,
     machine: input.machine,
     runtimes,
-    programs: input.programs.map((p) => ({ name: p.name, origin: p.origin, expectedChecksum: checksum(p.expected) })),
+    programs: input.programs.map((p) => ({ name: p.name, origin: p.origin, expectedChecksum: checksum(p.expected), ...(p.size ? { size: p.size } : {}) })),
     results,
   };
 }

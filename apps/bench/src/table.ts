@@ -1,20 +1,30 @@
 /**
- * The terminal table: one row per (program, runtime). A WRONG or failed case
- * shows its status and reason instead of any time.
+ * The terminal table: one row per (program, runtime), with the program's
+ * compiled size (definitions/nodes). A WRONG or failed case shows its status
+ * and reason instead of any time.
  */
 import { formatCount, formatPercent, formatRate, formatSeconds } from "./format.js";
 import type { BenchReport, CaseResult } from "./model.js";
 
-const HEADERS = ["program", "runtime", "interactions", "median", "spread", "interactions/s", "result"] as const;
-const RIGHT = new Set([2, 3, 4, 5]);
+const HEADERS = ["program", "defs/nodes", "runtime", "interactions", "median", "spread", "interactions/s", "result"] as const;
+const RIGHT = new Set([1, 3, 4, 5, 6]);
 
-function row(r: CaseResult): string[] {
+type Programs = BenchReport["programs"];
+
+function sizeOf(name: string, programs: Programs): string {
+  const size = programs.find((p) => p.name === name)?.size;
+  return size ? `${size.defs}/${size.nodes}` : "-";
+}
+
+function row(r: CaseResult, programs: Programs): string[] {
+  const size = sizeOf(r.program, programs);
   if (r.status !== "ok") {
     const shown = r.interactions > 0 ? formatCount(r.interactions) : "-";
-    return [r.program, r.runtime, shown, "-", "-", "-", r.status === "WRONG" ? "WRONG" : "ERROR"];
+    return [r.program, size, r.runtime, shown, "-", "-", "-", r.status === "WRONG" ? "WRONG" : "ERROR"];
   }
   return [
     r.program,
+    size,
     r.runtime,
     formatCount(r.interactions),
     formatSeconds(r.seconds.median),
@@ -24,9 +34,9 @@ function row(r: CaseResult): string[] {
   ];
 }
 
-/** Align columns; numbers right-aligned. */
-export function renderTable(results: readonly CaseResult[]): string {
-  const rows = [HEADERS.slice(), ...results.map(row)];
+/** Align columns; numbers right-aligned. `programs` gives the sizes (from the report). */
+export function renderTable(results: readonly CaseResult[], programs: Programs = []): string {
+  const rows = [HEADERS.slice(), ...results.map((r) => row(r, programs))];
   const widths = HEADERS.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (cells: readonly string[]): string =>
     cells.map((cell, c) => (RIGHT.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();

@@ -9,6 +9,7 @@ import { accelerate, map, map2, reduce, type AnyExpr } from "@hvm/accelerate";
 import { printNet, type Runtime } from "@hvm/ir";
 import { parseBook } from "@hvm/syntax";
 import { ProgramLoadError } from "./errors.js";
+import { bookSize } from "./lang.js";
 import type { BenchProgram } from "./model.js";
 
 /** A function from its source text, closing over `scope` (so the sequential run can call scope functions too). */
@@ -69,7 +70,15 @@ export async function loadWorkloads(reference: Runtime, quick: boolean): Promise
       throw new ProgramLoadError(w.name, `the ${reference.name} run decodes to a different value than plain JavaScript`);
     }
     const ref = await reference.run(book);
-    out.push({ name: `${w.name}-${n}`, origin: "accelerate", book, expected: printNet(ref.net), expectedInteractions: ref.stats.interactions });
+    out.push({
+      name: `${w.name}-${n}`,
+      origin: "accelerate",
+      book,
+      expected: printNet(ref.net),
+      expectedInteractions: ref.stats.interactions,
+      expectedByRule: ref.stats.byRule,
+      size: bookSize(book),
+    });
   }
   return out;
 }
