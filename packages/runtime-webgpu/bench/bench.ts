@@ -3,13 +3,18 @@
  * split (setup/upload/reduction/readback), checked against NAME.expected.
  * Bundled with esbuild (platform node, `webgpu` external) to run on the GPU
  * machine:  node bench.mjs [--runtime webgpu,cpu] [--memory BYTES]
- *           [--wg N] [--max-wg N] [--budget N] [--out FILE] files...
+ *           [--wg N] [--max-wg N] [--budget N] [--share-below N]
+ *           [--share-every N] [--trace] [--out FILE] files...
+ * --trace runs one dispatch per host round trip and adds each round's
+ * profile (pending redexes, interactions, busy invocations, allocator
+ * sweeps, work sharing) to the row: slower, for finding where time goes.
  */
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { compileBook } from "@hvm/ir";
 import { runCompiled } from "@hvm/runtime-cpu";
 import { parseBook, printNet } from "@hvm/syntax";
 import { listAdapters, requestNodeDevice } from "../src/node.js";
+import type { RoundTrace } from "../src/driver.js";
 import { createWebGpuRuntime } from "../src/runtime.js";
 
 interface Args {
@@ -17,11 +22,12 @@ interface Args {
   memory: number;
   kernel: Record<string, number>;
   out?: string;
+  trace: boolean;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { runtimes: ["webgpu", "cpu"], memory: 1 << 30, kernel: {}, files: [] };
+  const a: Args = { runtimes: ["webgpu", "cpu"], memory: 1 << 30, kernel: {}, trace: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = (): string => argv[++i];
@@ -30,6 +36,9 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--wg") a.kernel.workgroupSize = Number(next());
     else if (k === "--max-wg") a.kernel.maxWorkgroups = Number(next());
     else if (k === "--budget") a.kernel.budget = Number(next());
+    else if (k === "--share-below") a.kernel.shareBelow = Number(next());
+    else if (k === "--share-every") a.kernel.shareEvery = Number(next());
+    else if (k === "--trace") a.trace = true;
     else if (k === "--out") a.out = next();
     else a.files.push(k);
   }
@@ -40,7 +49,9 @@ const args = parseArgs(process.argv.slice(2));
 const rows: Record<string, unknown>[] = [];
 const adapters = args.runtimes.includes("webgpu") ? await listAdapters() : [];
 const acquired = args.runtimes.includes("webgpu") ? await requestNodeDevice() : undefined;
-const rt = acquired ? createWebGpuRuntime({ device: acquired.device, adapterInfo: acquired.adapterInfo, kernel: args.kernel }) : undefined;
+const trace: RoundTrace[] = [];
+const onRound = args.trace ? (r: RoundTrace): number => trace.push(r) : undefined;
+const rt = acquired ? createWebGpuRuntime({ device: acquired.device, adapterInfo: acquired.adapterInfo, kernel: args.kernel, onRound }) : undefined;
 
 for (const file of args.files) {
   const book = parseBook(readFileSync(file, "utf8"), file);
@@ -51,11 +62,12 @@ for (const file of args.files) {
   for (const runtime of args.runtimes) {
     try {
       if (runtime === "webgpu" && rt) {
+        trace.length = 0;
         const t = performance.now();
         const r = await rt.run(book, { memory: args.memory });
         const wall = (performance.now() - t) / 1000;
         const nf = printNet(r.net);
-        rows.push({ file, runtime: rt.name, kernel: rt.kernel, interactions: r.stats.interactions, byRule: r.stats.byRule, seconds: r.stats.seconds, gips: r.stats.interactions / r.stats.seconds / 1e9, wall, timing: r.stats.timing, rounds: r.stats.rounds, live: r.stats.liveSlots, batches: r.stats.batches, correct: check(nf, r.stats.interactions), nf: nf.slice(0, 80) });
+        rows.push({ file, runtime: rt.name, kernel: rt.kernel, interactions: r.stats.interactions, byRule: r.stats.byRule, seconds: r.stats.seconds, gips: r.stats.interactions / r.stats.seconds / 1e9, wall, timing: r.stats.timing, rounds: r.stats.rounds, live: r.stats.liveSlots, batches: r.stats.batches, profile: r.stats.profile, correct: check(nf, r.stats.interactions), nf: nf.slice(0, 80), ...(args.trace ? { trace: [...trace] } : {}) });
       } else if (runtime === "cpu") {
         const t = performance.now();
         const r = runCompiled(compileBook(book), { memory: args.memory });

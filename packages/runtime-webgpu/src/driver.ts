@@ -26,7 +26,7 @@ import {
 } from "@hvm/ir";
 import { bootEntry, encodeBook } from "./book.js";
 import { DeviceLostError, GpuError, RedexBagOverflowError } from "./errors.js";
-import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_TYPE, type KernelConfig, type MemoryPlan, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, planMemory } from "./layout.js";
+import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_TYPE, type KernelConfig, type MemoryPlan, S_ACTIVE, S_BUSY, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT, planMemory } from "./layout.js";
 import { type Pipelines, createPipelines, pipelineKey } from "./pipelines.js";
 import { findRefs, readNet } from "./walk.js";
 
@@ -36,6 +36,31 @@ export interface Timing {
   upload: number;
   reduction: number;
   readback: number;
+}
+
+/** Profile counters of a run (cumulative over its dispatches). */
+export interface Profile {
+  /** Chunks the allocator found by sweeping (after the heap was handed out once), and the chunks it looked at. */
+  swept: number;
+  probes: number;
+  /** Redexes given to the output bag by work sharing, and spilled there at the end of a dispatch. */
+  shared: number;
+  spilled: number;
+}
+
+/** One round of a traced run (`onRound`): each batch is then a single dispatch. */
+export interface RoundTrace extends Profile {
+  round: number;
+  /** Redexes in the bag after the round, and interactions the round performed. */
+  pending: number;
+  interactions: number;
+  /** Host time of the round: dispatch, status copy, map (a round trip included). */
+  seconds: number;
+  /** Invocations that reduced at least one redex, and the most interactions one of them did. */
+  busy: number;
+  maxSteps: number;
+  /** Chunks handed out by the bump counter so far. */
+  active: number;
 }
 
 /** Thrown inside the host loop when a run shows too little parallelism for the GPU (see `sequentialAfter`). */
@@ -52,10 +77,10 @@ export const SEQUENTIAL_PENDING = 32;
 export interface GpuRunResult {
   net: Net;
   /** liveSlots: heap slots not NULL after the run (node 0's two, the normal form's, and nothing leaked). */
-  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number; liveSlots: number; fallback?: string };
+  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number; liveSlots: number; profile: Profile; fallback?: string };
 }
 
-const STATUS_WORDS = 16;
+const STATUS_WORDS = 24;
 const MAX_ROUNDS = 256;
 const now = (): number => performance.now() / 1000;
 
@@ -68,6 +93,8 @@ export class Driver {
     readonly kernel: KernelConfig,
     /** Cap on one heap binding's bytes (below the device limit: tests the split heap). */
     readonly maxBindingBytes = Infinity,
+    /** Profiling: run one dispatch per batch and report each round. */
+    readonly onRound?: (r: RoundTrace) => void,
   ) {
     void device.lost.then((info) => {
       this.lost = info;
@@ -119,11 +146,14 @@ export class Driver {
       let starts = [ROOT_SLOT];
       let maxPending = boot.redexes.length / 2;
       for (;;) {
+        if (this.onRound) perBatch = 1;
+        const before = status;
         const tb = now();
-        status = await run.batch(perBatch, this);
+        status = await run.batch(perBatch, this, this.onRound !== undefined);
         reduction += now() - tb;
         rounds += perBatch;
         batches++;
+        this.onRound?.(roundTrace(rounds, before, status, now() - tb));
         perBatch = Math.min(MAX_ROUNDS, perBatch * 2);
         if (status.error === ERR_TYPE) throw new TypeErrorPair(TAG_NAMES[status.tagA], TAG_NAMES[status.tagB]);
         if (status.error === ERR_BAG) throw new RedexBagOverflowError(plan.nodes, plan.nodes * NODE_BYTES, plan.bagCapacity);
@@ -157,6 +187,7 @@ export class Driver {
               batches,
               heapNodes: plan.nodes,
               liveSlots: countLive(heap.get, heap.slots),
+              profile: { swept: status.swept, probes: status.probes, shared: status.shared, spilled: status.spilled },
             },
           };
         }
@@ -178,7 +209,25 @@ function countLive(get: (slot: number) => number, slots: number): number {
   return n;
 }
 
-interface Status {
+function roundTrace(round: number, a: Status, b: Status, seconds: number): RoundTrace {
+  return {
+    round,
+    pending: b.pending,
+    interactions: b.total - a.total,
+    seconds,
+    busy: b.busy,
+    maxSteps: b.maxSteps,
+    active: b.active,
+    swept: b.swept - a.swept,
+    probes: b.probes - a.probes,
+    shared: b.shared - a.shared,
+    spilled: b.spilled - a.spilled,
+  };
+}
+
+interface Status extends Profile {
+  busy: number;
+  maxSteps: number;
   total: number;
   byRule: Record<(typeof RULE_CLASSES)[number], number>;
   error: number;
@@ -287,12 +336,13 @@ class GpuRun {
   }
 
   emptyStatus(): Status {
-    return { total: 0, byRule: emptyByRule(), error: 0, tagA: 0, tagB: 0, cursor: 0, active: 0, pending: 0 };
+    return { total: 0, byRule: emptyByRule(), error: 0, tagA: 0, tagB: 0, cursor: 0, active: 0, pending: 0, swept: 0, probes: 0, shared: 0, spilled: 0, busy: 0, maxSteps: 0 };
   }
 
-  /** Encode `rounds` rounds, submit, and read the status block. */
-  async batch(rounds: number, driver: Driver): Promise<Status> {
+  /** Encode `rounds` rounds, submit, and read the status block (`perRound`: busy/maxSteps of this batch alone). */
+  async batch(rounds: number, driver: Driver, perRound = false): Promise<Status> {
     const d = this.device;
+    if (perRound) d.queue.writeBuffer(this.state, S_BUSY * 4, new Uint32Array([0, 0]));
     d.pushErrorScope("validation");
     const enc = d.createCommandEncoder({ label: "hvm-batch" });
     const pass = enc.beginComputePass();
@@ -319,7 +369,22 @@ class GpuRun {
       byRule[name] = v;
       total += v;
     });
-    return { total, byRule, error: w[S_ERR], tagA: w[S_ERR_A], tagB: w[S_ERR_B], cursor: w[S_CURSOR], active: w[S_ACTIVE], pending: w[STATUS_WORDS] };
+    return {
+      total,
+      byRule,
+      error: w[S_ERR],
+      tagA: w[S_ERR_A],
+      tagB: w[S_ERR_B],
+      cursor: w[S_CURSOR],
+      active: w[S_ACTIVE],
+      pending: w[STATUS_WORDS],
+      swept: w[S_SWEPT],
+      probes: w[S_PROBES],
+      shared: w[S_SHARED],
+      spilled: w[S_SPILLED],
+      busy: w[S_BUSY],
+      maxSteps: w[S_MAXSTEPS],
+    };
   }
 
   private async map(buf: GPUBuffer, driver: Driver): Promise<Uint32Array> {

@@ -26,8 +26,21 @@ export const S_ERR_B = 12;
 export const S_CURSOR = 13;
 /** State buffer: chunks handed out by the bump counter so far (the used region). */
 export const S_ACTIVE = 14;
+/**
+ * State buffer: profile counters (cumulative; the driver's round trace reads
+ * their differences): chunks claimed by the sweep, sweep probes, invocations
+ * that reduced at least one redex, the most interactions one invocation did
+ * in a dispatch, redexes handed out by work sharing, redexes spilled at the
+ * end of a dispatch.
+ */
+export const S_SWEPT = 16;
+export const S_PROBES = 17;
+export const S_BUSY = 18;
+export const S_MAXSTEPS = 19;
+export const S_SHARED = 20;
+export const S_SPILLED = 21;
 /** State buffer: per-invocation allocator (next node, chunk end), from here. */
-export const S_ALLOC = 16;
+export const S_ALLOC = 24;
 /** Storage buffers besides the heap: state, book, bag in, bag out. */
 export const FIXED_STORAGE_BUFFERS = 4;
 
@@ -45,6 +58,10 @@ export interface KernelConfig {
   budget: number;
   /** Redex pairs in an invocation's private stack. */
   localCapacity: number;
+  /** Work sharing: an invocation gives a redex away only while the output bag holds fewer than this. */
+  shareBelow: number;
+  /** Work sharing: checked every this many interactions (a power of two). */
+  shareEvery: number;
 }
 
 export interface MemoryPlan {
@@ -88,9 +105,17 @@ export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: Ker
   return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase };
 }
 
+/** The kernel for an adapter with overrides; work sharing fills the widest dispatch unless told otherwise. */
+export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelConfig> = {}): KernelConfig {
+  const k = { ...defaultKernel(isCpuAdapter), ...overrides };
+  if (overrides.shareBelow === undefined) k.shareBelow = k.workgroupSize * k.maxWorkgroups;
+  if (!Number.isInteger(Math.log2(k.shareEvery))) throw new ShaderBuildError(`shareEvery must be a power of two, got ${k.shareEvery}`);
+  return k;
+}
+
 /** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32 }
-    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 32 };
+    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8 }
+    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 32, shareBelow: 128 * 1024, shareEvery: 8 };
 }

@@ -3,7 +3,7 @@
  * redex stacks, the chunk allocator, and the linking protocol (take/link on
  * cells, 32-bit load/store/exchange only; see docs/webgpu.md).
  */
-import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, S_ALLOC, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B } from "../layout.js";
+import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -61,6 +61,14 @@ const S_ERR_B: u32 = ${S_ERR_B}u;
 const S_CURSOR: u32 = ${S_CURSOR}u;
 const S_ACTIVE: u32 = ${S_ACTIVE}u;
 const S_ALLOC: u32 = ${S_ALLOC}u;
+const S_SWEPT: u32 = ${S_SWEPT}u;
+const S_PROBES: u32 = ${S_PROBES}u;
+const S_BUSY: u32 = ${S_BUSY}u;
+const S_MAXSTEPS: u32 = ${S_MAXSTEPS}u;
+const S_SHARED: u32 = ${S_SHARED}u;
+const S_SPILLED: u32 = ${S_SPILLED}u;
+const SHARE_BELOW: u32 = ${k.shareBelow}u;
+const SHARE_MASK: u32 = ${k.shareEvery - 1}u;
 const S_OWNER: u32 = ${plan.ownerBase}u;
 const ERR_OOM: u32 = ${ERR_OOM}u;
 const ERR_BAG: u32 = ${ERR_BAG}u;
@@ -84,6 +92,8 @@ var<private> bot: u32;
 var<private> counts: array<u32, 8>;
 var<private> a_next: u32;
 var<private> a_end: u32;
+var<private> probes: u32;
+var<private> swept: u32;
 
 // Raise an error once; the first writer names it.
 fn fail(code: u32, ta: u32, tb: u32) {
@@ -114,10 +124,12 @@ fn push(a: u32, b: u32) {
 
 // Chunks: claim k consecutive chunks that are wholly free (every slot NULL)
 // and owned by nobody; owners are a CAS on the chunk's word of the table.
+// Eight independent loads per step, so their latencies overlap.
 fn chunks_free(c: u32, k: u32) -> bool {
   let end = (c + k) * CHUNK * 2u;
-  for (var s = c * CHUNK * 2u; s < end; s += 1u) {
-    if (hload(s) != 0u) { return false; }
+  for (var s = c * CHUNK * 2u; s < end; s += 8u) {
+    let v = hload(s) | hload(s + 1u) | hload(s + 2u) | hload(s + 3u) | hload(s + 4u) | hload(s + 5u) | hload(s + 6u) | hload(s + 7u);
+    if (v != 0u) { return false; }
   }
   return true;
 }
@@ -149,8 +161,9 @@ fn claim(k: u32) -> u32 {
   for (var t = 0u; t < region + 64u; t += 1u) {
     let c = atomicAdd(&st[S_CURSOR], k) % region;
     if (c + k > region) { continue; }
+    probes += 1u;
     if (claim_owners(c, k)) {
-      if (chunks_free(c, k)) { return c; }
+      if (chunks_free(c, k)) { swept += 1u; return c; }
       release(c, k);
     }
     if (atomicLoad(&st[S_ERR]) != 0u) { return NONE; }

@@ -17,8 +17,9 @@ import { operatorFunction, ruleClassFunction, ruleConstants, ruleTableFunction, 
 
 function entryPoints(): string {
   return `
-const HUNGRY: u32 = MAX_WG * WG;
-var<workgroup> wsum: array<atomic<u32>, 8>;
+// Per-workgroup sums: the rule classes, then the profile counters.
+const W_STATS: u32 = 8u;
+var<workgroup> wsum: array<atomic<u32>, 16>;
 
 @compute @workgroup_size(WG)
 fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
@@ -33,6 +34,8 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   bot = 0u;
   var next = tid;
   var steps = 0u;
+  var given = 0u;
+  var spilled = 0u;
   loop {
     if (steps >= BUDGET) { break; }
     if ((steps & 63u) == 0u && atomicLoad(&st[S_ERR]) != 0u) { break; }
@@ -44,9 +47,10 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
       next += width;
       continue;
     }
-    if (sp - bot >= 2u && (steps & 7u) == 0u && atomicLoad(&bout[0]) < HUNGRY) {
+    if (sp - bot >= 2u && (steps & SHARE_MASK) == 0u && atomicLoad(&bout[0]) < SHARE_BELOW) {
       push_global(stk[2u * bot], stk[2u * bot + 1u]);
       bot += 1u;
+      given += 1u;
     }
     sp -= 1u;
     interact(stk[2u * sp], stk[2u * sp + 1u]);
@@ -55,6 +59,7 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   for (var i = bot; i < sp; i += 1u) {
     push_global(stk[2u * i], stk[2u * i + 1u]);
   }
+  spilled = sp - bot;
   for (; next < n; next += width) {
     push_global(atomicLoad(&bin[BAG_HEADER + 2u * next]), atomicLoad(&bin[BAG_HEADER + 2u * next + 1u]));
   }
@@ -63,6 +68,12 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   for (var c = 0u; c < CLASS_COUNT; c += 1u) {
     if (counts[c] != 0u) { atomicAdd(&wsum[c], counts[c]); }
   }
+  if (swept != 0u) { atomicAdd(&wsum[W_STATS], swept); }
+  if (probes != 0u) { atomicAdd(&wsum[W_STATS + 1u], probes); }
+  if (steps != 0u) { atomicAdd(&wsum[W_STATS + 2u], 1u); }
+  atomicMax(&wsum[W_STATS + 3u], steps);
+  if (given != 0u) { atomicAdd(&wsum[W_STATS + 4u], given); }
+  if (spilled != 0u) { atomicAdd(&wsum[W_STATS + 5u], spilled); }
   workgroupBarrier();
   if (lid == 0u) {
     for (var c = 0u; c < CLASS_COUNT; c += 1u) {
@@ -72,6 +83,12 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
         if (old + v < old) { atomicAdd(&st[S_COUNT + 2u * c + 1u], 1u); }
       }
     }
+    atomicAdd(&st[S_SWEPT], atomicLoad(&wsum[W_STATS]));
+    atomicAdd(&st[S_PROBES], atomicLoad(&wsum[W_STATS + 1u]));
+    atomicAdd(&st[S_BUSY], atomicLoad(&wsum[W_STATS + 2u]));
+    atomicMax(&st[S_MAXSTEPS], atomicLoad(&wsum[W_STATS + 3u]));
+    atomicAdd(&st[S_SHARED], atomicLoad(&wsum[W_STATS + 4u]));
+    atomicAdd(&st[S_SPILLED], atomicLoad(&wsum[W_STATS + 5u]));
   }
 }
 
