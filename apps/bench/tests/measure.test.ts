@@ -31,6 +31,20 @@ describe("runCase", () => {
     expect(r.reason).toBe("6 interactions, the reference reports 5");
   });
 
+  it("reports wrong per-rule counts as WRONG, naming each differing rule", async () => {
+    const program = { ...MUL, expectedByRule: { ANNI: 0, COMM: 0, ERAS: 1, DREF: 1, OPER: 3 } };
+    const r = await runCase(fakeRuntime("fake", RIGHT, 5, [1]), "fake", program, OPTIONS, print);
+    expect(r.status).toBe("WRONG");
+    expect(r.reason).toBe("per-rule counts differ from the reference: ERAS 0 (expected 1), DREF 0 (expected 1), OPER 5 (expected 3)");
+    expect(r.byRule).toEqual({ ANNI: 0, COMM: 0, ERAS: 0, DREF: 0, OPER: 5 });
+  });
+
+  it("prints the normal form with the program's own printer when it has one", async () => {
+    const program = { ...MUL, expected: "39483", show: () => "39483" };
+    const r = await runCase(fakeRuntime("fake", RIGHT, 5, [1]), "fake", program, OPTIONS, print);
+    expect([r.status, r.checksum]).toEqual(["ok", checksum("39483")]);
+  });
+
   it("reports a runtime error as an error case", async () => {
     const failing: Runtime = { name: "bad", run: () => Promise.reject(new AbortedError()), dispose: async () => undefined };
     const r = await runCase(failing, "bad", MUL, OPTIONS, print);

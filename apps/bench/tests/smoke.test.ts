@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../examples/corpus.js";
 import type { BenchReport } from "../src/model.js";
+import { checksum } from "../src/checksum.js";
 import { QUICK_MIN } from "../src/programs.js";
 
 const APP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,6 +47,7 @@ describe("bench --quick (bundled)", () => {
     expect(light.map((p) => p.name)).toContain("sum-tree");
     expect(report.programs.map((p) => `${p.origin}:${p.name}`)).toEqual([
       ...light.map((p) => `corpus:${p.name}`),
+      "lang:lang/bitonic",
       "accelerate:acc-map-poly-2048",
       "accelerate:acc-reduce-sum-2048",
     ]);
@@ -62,6 +64,14 @@ describe("bench --quick (bundled)", () => {
       expect(r.checksum).toBe(r.expectedChecksum);
       expect(r.seconds.n).toBeGreaterThanOrEqual(1);
     }
+    const bitonic = report.results.filter((r) => r.program === "lang/bitonic");
+    expect(bitonic.map((r) => r.runtime)).toEqual(report.runtimes.filter((r) => r.error === undefined).map((r) => r.id));
+    for (const r of bitonic) {
+      expect(r.interactions).toBe(3_234_193);
+      expect(r.byRule).toEqual({ ANNI: 1_299_917, COMM: 330_235, ERAS: 1_056_745, DREF: 270_324, OPER: 276_972 });
+      expect(r.checksum).toBe(checksum("[523776, 1]"));
+    }
+    expect(report.programs.find((p) => p.name === "lang/bitonic")?.size).toEqual({ defs: 36, nodes: 295 });
     const cpu = (name: string) => report.results.find((r) => r.program === name && r.runtime === "cpu")!;
     expect(cpu("acc-map-poly-2048").interactions).toBe(40_961);
     expect(cpu("acc-reduce-sum-2048").interactions).toBe(14_337);
@@ -70,7 +80,8 @@ describe("bench --quick (bundled)", () => {
   it("describes the machine and writes the table and the chart", () => {
     expect(report.machine.cpus).toBe(os.availableParallelism());
     expect(run.stdout).toMatch(/^machine: /);
-    expect(run.stdout).toMatch(/\nprogram +runtime +interactions +median +spread +interactions\/s +result\n/);
+    expect(run.stdout).toMatch(/\nprogram +defs\/nodes +runtime +interactions +median +spread +interactions\/s +result\n/);
+    expect(run.stdout).toMatch(/\nlang\/bitonic +36\/295 +cpu +3,234,193 /);
     const svg = readFileSync(path.join(tmp, "out", "bench.svg"), "utf8");
     expect(svg.startsWith("<svg")).toBe(true);
     for (const p of report.programs) expect(svg).toContain(`>${p.name}</text>`);
