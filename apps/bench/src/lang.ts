@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { forEachTree, type Book } from "@hvm/ir";
+import { compileBook, type Book } from "@hvm/ir";
 import { readbackTerm, showTerm } from "@hvm/lang";
 import { compileSource } from "@hvm/syntax";
 import { parseExpected } from "../../../examples/corpus.js";
@@ -24,15 +24,10 @@ import type { BenchProgram, BookSize } from "./model.js";
 /** Name prefix of the hvm-lang programs. */
 export const LANG_PREFIX = "lang/";
 
-/** Definitions, and binary nodes (constructors, operators, matches) over every definition. */
+/** Definitions, and heap nodes over every compiled definition (@hvm/ir's compileBook). */
 export function bookSize(book: Book): BookSize {
-  let nodes = 0;
-  for (const def of book.defs) {
-    forEachTree(def.net, (t) => {
-      if (t.kind === "ctr" || t.kind === "op2" || t.kind === "op1" || t.kind === "mat") nodes++;
-    });
-  }
-  return { defs: book.defs.length, nodes };
+  const { defs } = compileBook(book);
+  return { defs: defs.length, nodes: defs.reduce((n, d) => n + d.size, 0) };
 }
 
 /** The names listed in a list file (one a line, comments after #); empty when the file is missing. */

@@ -42,3 +42,14 @@ export class ReportedError extends Error {
     this.name = "ReportedError";
   }
 }
+
+/** `bench` found runs that differ from NAME.expected or from the first runtime; exits with 1. */
+export class BenchMismatchError extends HvmError {
+  constructor(wrong: number, disagreements: number) {
+    const parts = [
+      ...(wrong > 0 ? [`${wrong} program/runtime pair(s) differ from their .expected file (normal form, interaction count or per-rule counts)`] : []),
+      ...(disagreements > 0 ? [`${disagreements} program/runtime pair(s) disagree with the first runtime on the normal form or the per-rule counts`] : []),
+    ];
+    super("E_BENCH_MISMATCH", `${parts.join("; ")}; the reference reducer (--runtime cpu) is the executable spec`);
+  }
+}

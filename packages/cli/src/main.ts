@@ -9,7 +9,8 @@
 import { Command, CommanderError } from "commander";
 import { ErrorCode, HvmError } from "@hvm/ir";
 import pkg from "../package.json" with { type: "json" };
-import { registerBench, registerRun } from "./commands/reduce.js";
+import { registerBench } from "./commands/bench.js";
+import { registerRun } from "./commands/reduce.js";
 import { registerCheck, registerFmt } from "./commands/source.js";
 import { registerCompile } from "./commands/compile.js";
 import { ExitCode, ReportedError, UsageError } from "./errors.js";
