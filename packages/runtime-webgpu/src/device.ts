@@ -66,6 +66,7 @@ export async function deviceFrom(adapter: GPUAdapter): Promise<AcquiredDevice> {
       maxBufferSize: l.maxBufferSize,
       maxStorageBuffersPerShaderStage: l.maxStorageBuffersPerShaderStage,
       maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
+      maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
     },
   });
   return { device, adapterInfo: adapter.info, name: adapterName(adapter.info) };

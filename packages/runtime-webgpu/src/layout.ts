@@ -105,10 +105,20 @@ export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: Ker
   return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase };
 }
 
-/** The kernel for an adapter with overrides; work sharing fills the widest dispatch unless told otherwise. */
-export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelConfig> = {}): KernelConfig {
+/** Workgroup memory the kernel uses besides the redex stacks (the per-workgroup sums), in bytes. */
+const WORKGROUP_OVERHEAD_BYTES = 128;
+
+/**
+ * The kernel for an adapter with overrides; work sharing fills the widest
+ * dispatch unless told otherwise, and the redex stacks (workgroup memory,
+ * 8 bytes a pair) shrink to fit `workgroupStorageBytes`.
+ */
+export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelConfig> = {}, workgroupStorageBytes = 16384): KernelConfig {
   const k = { ...defaultKernel(isCpuAdapter), ...overrides };
   if (overrides.shareBelow === undefined) k.shareBelow = k.workgroupSize * k.maxWorkgroups;
+  const fits = Math.floor((workgroupStorageBytes - WORKGROUP_OVERHEAD_BYTES) / (8 * k.workgroupSize));
+  if (fits < 2) throw new ShaderBuildError(`workgroups of ${k.workgroupSize} invocations need ${16 * k.workgroupSize + WORKGROUP_OVERHEAD_BYTES} bytes of workgroup memory, the device allows ${workgroupStorageBytes}; use a smaller workgroup size`);
+  k.localCapacity = Math.min(k.localCapacity, fits);
   if (!Number.isInteger(Math.log2(k.shareEvery))) throw new ShaderBuildError(`shareEvery must be a power of two, got ${k.shareEvery}`);
   return k;
 }

@@ -60,7 +60,7 @@ export function isCpuAdapter(info: AdapterInfoLike | undefined): boolean {
 
 export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
   const info = opts.adapterInfo ?? (opts.device as GPUDevice & { adapterInfo?: AdapterInfoLike }).adapterInfo;
-  const kernel = kernelConfig(isCpuAdapter(info), opts.kernel);
+  const kernel = kernelConfig(isCpuAdapter(info), opts.kernel, opts.device.limits.maxComputeWorkgroupStorageSize);
   const driver = new Driver(opts.device, kernel, opts.maxBindingBytes, opts.onRound);
   const defaultMemory = isCpuAdapter(info) ? CPU_ADAPTER_MEMORY : DEFAULT_MEMORY;
   let disposed = false;

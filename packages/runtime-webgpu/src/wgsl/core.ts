@@ -3,6 +3,7 @@
  * redex stacks, the chunk allocator, and the linking protocol (take/link on
  * cells, 32-bit load/store/exchange only; see docs/webgpu.md).
  */
+import { RULE_CLASSES } from "@hvm/ir";
 import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
@@ -39,6 +40,27 @@ export function heapAccessors(plan: MemoryPlan): string {
     "}",
     "fn hxchg(s: u32, v: u32) -> u32 {",
     op((h, i) => `atomicExchange(&${h}[${i}], v)`, true),
+    "}",
+  ].join("\n");
+}
+
+/**
+ * Interactions per rule class, one private scalar each (registers): count()
+ * adds to one, flush_counts() adds them to the workgroup's sums.
+ */
+function counters(): string {
+  const n = RULE_CLASSES.length;
+  const ids = [...Array(n).keys()];
+  return [
+    ...ids.map((c) => `var<private> cnt${c}: u32;`),
+    "fn count_class(cls: u32) {",
+    "  switch (cls) {",
+    ...ids.map((c) => `    case ${c}u: { cnt${c} += 1u; }`),
+    "    default: {}",
+    "  }",
+    "}",
+    "fn flush_counts() {",
+    ...ids.map((c) => `  if (cnt${c} != 0u) { atomicAdd(&wsum[${c}u], cnt${c}); }`),
     "}",
   ].join("\n");
 }
@@ -86,10 +108,16 @@ fn var_to(s: u32) -> u32 { return ((s >> 1u) << 4u) | (s & 1u); }
 fn aux(p: u32, i: u32) -> u32 { return (val(p) << 1u) + i; }
 fn shift(p: u32, base: u32) -> u32 { return select(p, p + (base << 4u), has_node(tag(p))); }
 
-var<private> stk: array<u32, ${2 * k.localCapacity}>;
+// The redex stacks live in workgroup memory, interleaved (word w of
+// invocation l at w * WG + l) so a subgroup's accesses hit distinct banks;
+// private arrays would live in (cached) global memory.
+var<workgroup> stk: array<u32, ${2 * k.localCapacity * k.workgroupSize}>;
+var<private> lid: u32;
 var<private> sp: u32;
 var<private> bot: u32;
-var<private> counts: array<u32, 8>;
+${counters()}
+fn stk_a(i: u32) -> u32 { return stk[(2u * i) * WG + lid]; }
+fn stk_b(i: u32) -> u32 { return stk[(2u * i + 1u) * WG + lid]; }
 var<private> a_next: u32;
 var<private> a_end: u32;
 var<private> probes: u32;
@@ -117,8 +145,8 @@ fn push_global(a: u32, b: u32) {
 
 fn push(a: u32, b: u32) {
   if (sp == LOCAL_CAP) { push_global(a, b); return; }
-  stk[2u * sp] = a;
-  stk[2u * sp + 1u] = b;
+  stk[(2u * sp) * WG + lid] = a;
+  stk[(2u * sp + 1u) * WG + lid] = b;
   sp += 1u;
 }
 
@@ -242,20 +270,34 @@ fn link(a0: u32, b0: u32) {
   }
 }
 
-// Rules queue their links (at most 4) and the dispatcher performs them in
-// one loop, so the linking code exists once in the compiled shader.
-var<private> la: array<u32, 4>;
-var<private> lb: array<u32, 4>;
+// Rules queue their links (at most 4) and the dispatcher performs them, so
+// the linking code exists a few times in the compiled shader, not once per
+// rule. The queue is four pairs of scalars (registers), not an array.
+var<private> la0: u32;
+var<private> lb0: u32;
+var<private> la1: u32;
+var<private> lb1: u32;
+var<private> la2: u32;
+var<private> lb2: u32;
+var<private> la3: u32;
+var<private> lb3: u32;
 var<private> nl: u32;
 
 fn later(a: u32, b: u32) {
-  la[nl] = a;
-  lb[nl] = b;
+  switch (nl) {
+    case 0u: { la0 = a; lb0 = b; }
+    case 1u: { la1 = a; lb1 = b; }
+    case 2u: { la2 = a; lb2 = b; }
+    default: { la3 = a; lb3 = b; }
+  }
   nl += 1u;
 }
 
 fn link_all() {
-  for (var i = 0u; i < nl; i += 1u) { link(la[i], lb[i]); }
+  if (nl > 0u) { link(la0, lb0); }
+  if (nl > 1u) { link(la1, lb1); }
+  if (nl > 2u) { link(la2, lb2); }
+  if (nl > 3u) { link(la3, lb3); }
   nl = 0u;
 }
 

@@ -24,7 +24,8 @@ var<workgroup> wsum: array<atomic<u32>, 16>;
 @compute @workgroup_size(WG)
 fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
           @builtin(num_workgroups) nwg: vec3<u32>,
-          @builtin(local_invocation_index) lid: u32) {
+          @builtin(local_invocation_index) l: u32) {
+  lid = l;
   let tid = gid.x;
   let width = nwg.x * WG;
   let n = min(atomicLoad(&bin[0]), BAG_CAP);
@@ -47,17 +48,17 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
       next += width;
       continue;
     }
-    if (sp - bot >= 2u && (steps & SHARE_MASK) == 0u && atomicLoad(&bout[0]) < SHARE_BELOW) {
-      push_global(stk[2u * bot], stk[2u * bot + 1u]);
+    if (sp - bot >= 2u && (steps & SHARE_MASK) == 0u && n + atomicLoad(&bout[0]) < SHARE_BELOW) {
+      push_global(stk_a(bot), stk_b(bot));
       bot += 1u;
       given += 1u;
     }
     sp -= 1u;
-    interact(stk[2u * sp], stk[2u * sp + 1u]);
+    interact(stk_a(sp), stk_b(sp));
     steps += 1u;
   }
   for (var i = bot; i < sp; i += 1u) {
-    push_global(stk[2u * i], stk[2u * i + 1u]);
+    push_global(stk_a(i), stk_b(i));
   }
   spilled = sp - bot;
   for (; next < n; next += width) {
@@ -65,9 +66,7 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   }
   atomicStore(&st[S_ALLOC + 2u * tid], a_next);
   atomicStore(&st[S_ALLOC + 2u * tid + 1u], a_end);
-  for (var c = 0u; c < CLASS_COUNT; c += 1u) {
-    if (counts[c] != 0u) { atomicAdd(&wsum[c], counts[c]); }
-  }
+  flush_counts();
   if (swept != 0u) { atomicAdd(&wsum[W_STATS], swept); }
   if (probes != 0u) { atomicAdd(&wsum[W_STATS + 1u], probes); }
   if (steps != 0u) { atomicAdd(&wsum[W_STATS + 2u], 1u); }

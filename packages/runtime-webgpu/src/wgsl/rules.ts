@@ -166,8 +166,7 @@ fn rule_type(a: u32, b: u32) {
 }
 
 fn count(rule: u32) {
-  let cls = class_of(rule);
-  if (cls < CLASS_COUNT) { counts[cls] += 1u; }
+  count_class(class_of(rule));
 }
 
 // Nodes a rule allocates (a definition's size for DREF).
