@@ -6,6 +6,7 @@
  * and each worker's published interaction counts.
  */
 import { Tag } from "@hvm/ir";
+import { type HeapMemory, heapMemory } from "./wasm.js";
 
 /** Control block word indices (an Int32Array). */
 export const Ctl = {
@@ -72,10 +73,15 @@ export const isWire = (p: number): boolean => (p & 0xf) <= Tag.RD2;
 
 /** The shared buffers of one run. */
 export interface SharedState {
+  /** The heap's shared WebAssembly memory (wasm.ts), for the atomic exchange. */
+  readonly memory: HeapMemory;
+  /** The heap: `memory`'s buffer. */
   readonly heap: SharedArrayBuffer;
   readonly ctl: SharedArrayBuffer;
   /** One Stat block per worker, then one for the host. */
   readonly stats: SharedArrayBuffer;
+  /** One Int32 per chunk: 1 + the id of the thread that claimed it (0: unclaimed). */
+  readonly owners: SharedArrayBuffer;
   /** Heap capacity in nodes (node 0 is the root holder). */
   readonly nodes: number;
   /** Nodes per allocation chunk. */
@@ -91,12 +97,16 @@ export function chunkSizeFor(nodes: number, threads: number): number {
 }
 
 export function createSharedState(nodes: number, threads: number): SharedState {
+  const chunk = chunkSizeFor(nodes, threads);
+  const memory = heapMemory(nodes * 8);
   return {
-    heap: new SharedArrayBuffer(nodes * 8),
+    memory,
+    heap: memory.buffer,
     ctl: new SharedArrayBuffer((Ctl.HEADER + 2 * QUEUE_PAIRS) * 4),
     stats: new SharedArrayBuffer((threads + 1) * Stat.SIZE * 8),
+    owners: new SharedArrayBuffer(Math.max(1, Math.ceil((nodes - 1) / chunk)) * 4),
     nodes,
-    chunk: chunkSizeFor(nodes, threads),
+    chunk,
     threads,
   };
 }

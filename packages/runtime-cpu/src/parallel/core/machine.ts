@@ -1,7 +1,7 @@
 /**
- * One thread's view of the shared heap: the concurrent `take` and `link` of
- * docs/linking.md, a local redex stack, a chunk allocator and REF expansion.
- * Rules (rules.ts) are written against this class only.
+ * One thread's view of the shared heap: a local redex stack, a chunk
+ * allocator, the atomic exchange, and REF expansion for the host's
+ * normal-form walk. The rules and the hot loop (rules.ts) work on its fields.
  *
  * Cell form: the interchange format stores an aux-aux wire {s, t} as
  * heap[s] = VR(t), heap[t] = VR(s). The parallel reducer stores it with one
@@ -11,6 +11,7 @@
  */
 import { type CompiledBook, type CompiledDef, RULE_CLASS, Rule, Tag } from "@hvm/ir";
 import { Allocator } from "./alloc.js";
+import { exchanger } from "./wasm.js";
 import { type SharedState, isWire, rd, slotOf, vr } from "./layout.js";
 
 /** A definition ready to be copied into the shared heap. */
@@ -50,16 +51,32 @@ export class Machine {
   /** Redex stack: pairs of main ports. */
   stack: Int32Array = new Int32Array(1 << 12);
   sp = 0;
+  /** Stack slots one interaction may push at most: 8 (COMM's four links), or a definition's redexes and its root. */
+  readonly room: number;
   /** Interactions by rule id (ir's Rule); classCounts() sums them by rule class. */
   readonly ruleCounts = new Float64Array(16);
-  private loc = new Int32Array(64);
+  /** Scratch: where each node of a definition being copied goes (as long as the largest definition). */
+  readonly loc: Int32Array;
+  /** Atomic exchange on the heap (wasm.ts): xchg(byte offset, value) returns the old value. */
+  readonly xchg: (byte: number, value: number) => number;
 
+  /** `id`: the thread's number (workers 0..threads-1, the host `threads`), which marks the chunks it claims. */
   constructor(
     state: SharedState,
     readonly defs: readonly CellDef[],
+    id: number,
   ) {
     this.heap = new Int32Array(state.heap);
-    this.alloc = new Allocator(state);
+    this.alloc = new Allocator(state, id);
+    this.xchg = exchanger(state.memory);
+    let size = 1;
+    let redexes = 0;
+    for (const d of defs) {
+      size = Math.max(size, d.size);
+      redexes = Math.max(redexes, d.redexes.length);
+    }
+    this.loc = new Int32Array(size);
+    this.room = Math.max(8, redexes + 2);
   }
 
   /** Interactions by rule class (ANNI, COMM, ERAS, DREF, OPER). */
@@ -70,73 +87,22 @@ export class Machine {
   }
 
   push(a: number, b: number): void {
-    if (this.sp + 2 > this.stack.length) {
-      const grown = new Int32Array(this.stack.length * 2);
-      grown.set(this.stack);
-      this.stack = grown;
-    }
+    if (this.sp + 2 > this.stack.length) this.grow();
     this.stack[this.sp++] = a;
     this.stack[this.sp++] = b;
   }
 
-  /** A fresh node. */
-  node(): number {
-    return this.alloc.alloc();
-  }
-
-  /**
-   * Read aux slot x of a node this thread owns. An empty cell stays alive
-   * (the other end still has to visit it); anything else is consumed. A
-   * redirect comes back as it is: link reads RD(d) as VR(d).
-   */
-  take(x: number): number {
-    const heap = this.heap;
-    const v = heap[x];
-    if (v === vr(x)) return v;
-    heap[x] = 0;
-    return v;
-  }
-
-  /**
-   * Connect two wire ends (VR or RD, both name a cell; or main ports):
-   * deposit into a cell, or continue past a dead one, or make a redex. A cell already holding a deposit is final (its other end
-   * has visited and nobody else writes it), so the exchange is needed only
-   * while it still reads empty.
-   */
-  link(a: number, b: number): void {
-    const heap = this.heap;
-    for (;;) {
-      if ((a & 0xf) > Tag.RD2) {
-        const t = a;
-        a = b;
-        b = t;
-        if ((a & 0xf) > Tag.RD2) {
-          this.push(a, b);
-          return;
-        }
-      }
-      a &= ~2;
-      const c = slotOf(a);
-      let old = Atomics.load(heap, c);
-      if (old === a) {
-        old = Atomics.exchange(heap, c, (b & 0xf) <= Tag.RD2 ? b | 2 : b);
-        if (old === a) return;
-      }
-      heap[c] = 0;
-      a = old;
-    }
-  }
-
-  /** Store a wire end into a fresh slot nobody else can see yet. */
-  move(slot: number, p: number): void {
-    this.heap[slot] = isWire(p) ? p | 2 : p;
+  /** Double the redex stack. */
+  grow(): void {
+    const grown = new Int32Array(this.stack.length * 2);
+    grown.set(this.stack);
+    this.stack = grown;
   }
 
   /** Copy definition `i` into fresh nodes; push its redexes; returns its relocated root. */
   instantiate(i: number): number {
     const def = this.defs[i];
     const size = def.size;
-    if (this.loc.length < size) this.loc = new Int32Array(Math.max(size, this.loc.length * 2));
     const loc = this.loc;
     this.alloc.allocMany(loc, size);
     const heap = this.heap;
@@ -149,13 +115,6 @@ export class Machine {
     const redexes = def.redexes;
     for (let r = 0; r < redexes.length; r += 2) this.push(relocate(redexes[r], loc), relocate(redexes[r + 1], loc));
     return relocate(def.root, loc);
-  }
-
-  /** DREF: expand definition `i` where its root meets main port `x`. */
-  expandInto(i: number, x: number): void {
-    const root = this.instantiate(i);
-    if (isWire(root)) this.heap[slotOf(root)] = x;
-    else this.push(root, x);
   }
 
   /** Expand definition `i` in place of the REF stored at slot y (normal-form REF expansion). */

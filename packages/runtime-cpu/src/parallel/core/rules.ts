@@ -1,12 +1,23 @@
 /**
  * The interaction rules of DESIGN §4 over the concurrent heap, one function
  * each, all of the same shape: load (take the aux ports of the two owned
- * nodes), store (write fresh nodes in cell form), link (connect wire ends).
- * `interact` is the single dispatcher, driven by ir's RULE_TABLE/RULE_FLIP.
+ * nodes, recycle the nodes that are now empty), store (write fresh nodes in
+ * cell form), link (connect wire ends). `reduceSome` is the single
+ * dispatcher and hot loop, driven by the reference's DISPATCH table (ir's
+ * RULE_TABLE and RULE_FLIP in one lookup).
+ *
+ * As in the reference reducer (dispatch.ts), the primitives are plain
+ * functions of what they touch and the loop keeps the heap, the redex stack
+ * and its length and one counter per rule in locals, so the engine compiles
+ * a rule to loads and stores. Each rule takes the machine `m`, the heap `h`,
+ * the redex stack `rb` and its length `r`, the ordered pair, and returns the
+ * new stack length; the loop has made room for every push before the rule
+ * runs. Cell form, take and link are described in docs/linking.md.
  */
-import { RULE_FLIP, RULE_TABLE, Rule, Tag, applyOp } from "@hvm/ir";
-import type { Machine } from "./machine.js";
-import { vr } from "./layout.js";
+import { Rule, Tag, applyOp } from "@hvm/ir";
+import { DISPATCH } from "../../dispatch.js";
+import type { Allocator } from "./alloc.js";
+import type { CellDef, Machine } from "./machine.js";
 
 /** Two numeric nodes met; carries the tags of the pair in redex order. */
 export class TypeStop extends Error {
@@ -15,6 +26,83 @@ export class TypeStop extends Error {
     readonly right: number,
   ) {
     super("type error");
+  }
+}
+
+const ERA = Tag.ERA;
+const NUM = Tag.NUM;
+const OP1 = Tag.OP1;
+const CT0 = Tag.CT0;
+/** Bit t set when a port of tag t carries a node index (VR1..RD2, OP2..CT5). */
+const NODE_TAGS = 0xff8f;
+
+/** The empty-cell pointer of slot x: VR(x). */
+const vrOf = (x: number): number => ((x >>> 1) << 4) | (x & 1);
+
+/** A fresh node: the free list's head, else the allocator's scan. Rules write both of its slots. */
+function alloc(al: Allocator, h: Int32Array): number {
+  const n = al.head;
+  if (n !== 0) {
+    al.head = h[2 * n] >>> 4;
+    return n;
+  }
+  return al.alloc();
+}
+
+/** Node n's two slots were just nulled by this thread: list it as free when its chunk is ours. */
+function recycle(al: Allocator, h: Int32Array, n: number): void {
+  if (al.owners[(n - 1) >> al.shift] === al.mark) {
+    h[2 * n] = (al.head << 4) | ERA;
+    h[2 * n + 1] = ERA;
+    al.head = n;
+  }
+}
+
+/**
+ * Read aux slot x of a node this thread owns. An empty cell stays alive (the
+ * other end still has to visit it); anything else is consumed. A redirect
+ * comes back as it is: link reads RD(d) as VR(d).
+ */
+function take(h: Int32Array, x: number): number {
+  const v = h[x];
+  if (v !== vrOf(x)) h[x] = 0;
+  return v;
+}
+
+/** After both aux slots of node n were taken: recycle it when neither was an empty cell. */
+function consumed(al: Allocator, h: Int32Array, n: number, v1: number, v2: number): void {
+  if (v1 !== vrOf(2 * n) && v2 !== vrOf(2 * n + 1)) recycle(al, h, n);
+}
+
+/**
+ * Connect two wire ends (VR or RD, both name a cell; or main ports):
+ * deposit into an empty cell with one atomic exchange, or continue past a
+ * cell holding the other end's deposit (the cell dies), or push a redex.
+ * A cell holding a deposit is final (its other end has visited and nobody
+ * else writes it), so a plain load decides whether the exchange is needed.
+ */
+export function link(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
+  for (;;) {
+    if ((a & 0xf) > Tag.RD2) {
+      if ((b & 0xf) > Tag.RD2) {
+        rb[r] = a;
+        rb[r + 1] = b;
+        return r + 2;
+      }
+      const t = a;
+      a = b;
+      b = t;
+    }
+    a &= ~2;
+    const c = ((a >>> 4) << 1) | (a & 1);
+    let old = h[c];
+    if (old === a) {
+      old = m.xchg(c << 2, (b & 0xf) <= Tag.RD2 ? b | 2 : b);
+      if (old === a) return r;
+    }
+    h[c] = 0;
+    if (h[c ^ 1] === 0) recycle(m.alloc, h, c >> 1);
+    a = old;
   }
 }
 
@@ -27,15 +115,17 @@ export class TypeStop extends Error {
  *      / \                   |   |
  *     b1  b2                b1  b2
  */
-function anni(m: Machine, a: number, b: number): void {
-  const na = 2 * (a >>> 4);
-  const nb = 2 * (b >>> 4);
-  const a1 = m.take(na);
-  const a2 = m.take(na + 1);
-  const b1 = m.take(nb);
-  const b2 = m.take(nb + 1);
-  m.link(a1, b1);
-  m.link(a2, b2);
+function anni(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
+  const na = a >>> 4;
+  const nb = b >>> 4;
+  const a1 = take(h, 2 * na);
+  const a2 = take(h, 2 * na + 1);
+  const b1 = take(h, 2 * nb);
+  const b2 = take(h, 2 * nb + 1);
+  consumed(m.alloc, h, na, a1, a2);
+  consumed(m.alloc, h, nb, b1, b2);
+  r = link(m, h, rb, r, a1, b1);
+  return link(m, h, rb, r, a2, b2);
 }
 
 /*  COMM  CTi ~ CTj | OP2 | MAT
@@ -49,32 +139,34 @@ function anni(m: Machine, a: number, b: number): void {
  *                           |       |
  *                           b1      b2
  */
-function comm(m: Machine, a: number, b: number): void {
-  const na = 2 * (a >>> 4);
-  const nb = 2 * (b >>> 4);
-  const a1 = m.take(na);
-  const a2 = m.take(na + 1);
-  const b1 = m.take(nb);
-  const b2 = m.take(nb + 1);
-  const x1 = m.node();
-  const x2 = m.node();
-  const y1 = m.node();
-  const y2 = m.node();
-  const h = m.heap;
-  h[2 * y1] = vr(2 * y1);
-  h[2 * y1 + 1] = vr(2 * y1 + 1);
-  h[2 * y2] = vr(2 * y2);
-  h[2 * y2 + 1] = vr(2 * y2 + 1);
-  h[2 * x1] = vr(2 * y1);
-  h[2 * x1 + 1] = vr(2 * y2);
-  h[2 * x2] = vr(2 * y1 + 1);
-  h[2 * x2 + 1] = vr(2 * y2 + 1);
+function comm(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
+  const al = m.alloc;
+  const na = a >>> 4;
+  const nb = b >>> 4;
+  const a1 = take(h, 2 * na);
+  const a2 = take(h, 2 * na + 1);
+  const b1 = take(h, 2 * nb);
+  const b2 = take(h, 2 * nb + 1);
+  consumed(al, h, na, a1, a2);
+  consumed(al, h, nb, b1, b2);
+  const x1 = alloc(al, h);
+  const x2 = alloc(al, h);
+  const y1 = alloc(al, h);
+  const y2 = alloc(al, h);
+  h[2 * y1] = vrOf(2 * y1);
+  h[2 * y1 + 1] = vrOf(2 * y1 + 1);
+  h[2 * y2] = vrOf(2 * y2);
+  h[2 * y2 + 1] = vrOf(2 * y2 + 1);
+  h[2 * x1] = vrOf(2 * y1);
+  h[2 * x1 + 1] = vrOf(2 * y2);
+  h[2 * x2] = vrOf(2 * y1 + 1);
+  h[2 * x2 + 1] = vrOf(2 * y2 + 1);
   const ta = a & 0xf;
   const tb = b & 0xf;
-  m.link(a1, (x1 << 4) | tb);
-  m.link(a2, (x2 << 4) | tb);
-  m.link(b1, (y1 << 4) | ta);
-  m.link(b2, (y2 << 4) | ta);
+  r = link(m, h, rb, r, a1, (x1 << 4) | tb);
+  r = link(m, h, rb, r, a2, (x2 << 4) | tb);
+  r = link(m, h, rb, r, b1, (y1 << 4) | ta);
+  return link(m, h, rb, r, b2, (y2 << 4) | ta);
 }
 
 /*  PASS  CTi ~ OP1(n)
@@ -86,27 +178,29 @@ function comm(m: Machine, a: number, b: number): void {
  *       |                       |
  *       b2                      b2
  */
-function pass(m: Machine, a: number, b: number): void {
-  const na = 2 * (a >>> 4);
-  const nb = 2 * (b >>> 4);
-  const a1 = m.take(na);
-  const a2 = m.take(na + 1);
-  const n = m.heap[nb];
-  m.heap[nb] = 0;
-  const b2 = m.take(nb + 1);
-  const o1 = m.node();
-  const o2 = m.node();
-  const c = m.node();
-  const h = m.heap;
-  h[2 * c] = vr(2 * c);
-  h[2 * c + 1] = vr(2 * c + 1);
+function pass(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
+  const al = m.alloc;
+  const na = a >>> 4;
+  const nb = b >>> 4;
+  const a1 = take(h, 2 * na);
+  const a2 = take(h, 2 * na + 1);
+  const n = h[2 * nb];
+  h[2 * nb] = 0;
+  const b2 = take(h, 2 * nb + 1);
+  consumed(al, h, na, a1, a2);
+  consumed(al, h, nb, 0, b2);
+  const o1 = alloc(al, h);
+  const o2 = alloc(al, h);
+  const c = alloc(al, h);
+  h[2 * c] = vrOf(2 * c);
+  h[2 * c + 1] = vrOf(2 * c + 1);
   h[2 * o1] = n;
-  h[2 * o1 + 1] = vr(2 * c);
+  h[2 * o1 + 1] = vrOf(2 * c);
   h[2 * o2] = n;
-  h[2 * o2 + 1] = vr(2 * c + 1);
-  m.link(a1, (o1 << 4) | Tag.OP1);
-  m.link(a2, (o2 << 4) | Tag.OP1);
-  m.link(b2, (c << 4) | (a & 0xf));
+  h[2 * o2 + 1] = vrOf(2 * c + 1);
+  r = link(m, h, rb, r, a1, (o1 << 4) | OP1);
+  r = link(m, h, rb, r, a2, (o2 << 4) | OP1);
+  return link(m, h, rb, r, b2, (c << 4) | (a & 0xf));
 }
 
 /*  COPY  NUM ~ CTi   (ERAS: ERA ~ CTi | OP2 | MAT, the same with ERA)
@@ -116,12 +210,13 @@ function pass(m: Machine, a: number, b: number): void {
  *      / \
  *     b1  b2
  */
-function copy(m: Machine, a: number, b: number): void {
-  const nb = 2 * (b >>> 4);
-  const b1 = m.take(nb);
-  const b2 = m.take(nb + 1);
-  m.link(b1, a);
-  m.link(b2, a);
+function copy(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
+  const nb = b >>> 4;
+  const b1 = take(h, 2 * nb);
+  const b2 = take(h, 2 * nb + 1);
+  consumed(m.alloc, h, nb, b1, b2);
+  r = link(m, h, rb, r, b1, a);
+  return link(m, h, rb, r, b2, a);
 }
 
 /*  ERA1  ERA ~ OP1(n)
@@ -131,17 +226,44 @@ function copy(m: Machine, a: number, b: number): void {
  *       |                   b2
  *       b2
  */
-function era1(m: Machine, a: number, b: number): void {
-  const nb = 2 * (b >>> 4);
-  m.heap[nb] = 0;
-  const b2 = m.take(nb + 1);
-  m.link(b2, a);
+function era1(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
+  const nb = b >>> 4;
+  h[2 * nb] = 0;
+  const b2 = take(h, 2 * nb + 1);
+  consumed(m.alloc, h, nb, 0, b2);
+  return link(m, h, rb, r, b2, a);
 }
 
 /*  DREF  @f ~ B       =>    (copy of @f's net, its root) ~ B
+ *  The loop has made room on the stack for the definition's redexes.
  */
-function dref(m: Machine, a: number, b: number): void {
-  m.expandInto(a >>> 4, b);
+function dref(m: Machine, h: Int32Array, rb: Int32Array, r: number, def: CellDef, b: number): number {
+  const al = m.alloc;
+  const size = def.size;
+  const loc = m.loc;
+  for (let k = 0; k < size; k++) loc[k] = alloc(al, h);
+  const nodes = def.nodes;
+  for (let k = 0; k < size; k++) {
+    const at = 2 * loc[k];
+    const p = nodes[2 * k];
+    const q = nodes[2 * k + 1];
+    h[at] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (loc[p >>> 4] << 4) | (p & 0xf) : p;
+    h[at + 1] = (NODE_TAGS >>> (q & 0xf)) & 1 ? (loc[q >>> 4] << 4) | (q & 0xf) : q;
+  }
+  const redexes = def.redexes;
+  for (let i = 0; i < redexes.length; i++) {
+    const p = redexes[i];
+    rb[r++] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (loc[p >>> 4] << 4) | (p & 0xf) : p;
+  }
+  const root = def.root;
+  const t = root & 0xf;
+  if (t <= Tag.RD2) {
+    h[((loc[root >>> 4] << 1) | (root & 1))] = b;
+    return r;
+  }
+  rb[r] = (NODE_TAGS >>> t) & 1 ? (loc[root >>> 4] << 4) | t : root;
+  rb[r + 1] = b;
+  return r + 2;
 }
 
 /*  OP2N  OP2 ~ #x
@@ -151,19 +273,18 @@ function dref(m: Machine, a: number, b: number): void {
  *       |                   |
  *       #x                  a2
  */
-function op2n(m: Machine, a: number, b: number): void {
+function op2n(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const na = 2 * (a >>> 4);
-  const a1 = m.take(na);
-  if (a1 !== vr(na)) {
-    m.heap[na] = b;
-    m.link(a1, (a & ~0xf) | Tag.OP1);
-    return;
+  const a1 = take(h, na);
+  if (a1 !== vrOf(na)) {
+    h[na] = b;
+    return link(m, h, rb, r, a1, (a & ~0xf) | OP1);
   }
-  const a2 = m.take(na + 1);
-  const o = m.node();
-  m.heap[2 * o] = b;
-  m.move(2 * o + 1, a2);
-  m.link(a1, (o << 4) | Tag.OP1);
+  const a2 = take(h, na + 1);
+  const o = alloc(m.alloc, h);
+  h[2 * o] = b;
+  h[2 * o + 1] = (a2 & 0xf) <= Tag.RD2 ? a2 | 2 : a2;
+  return link(m, h, rb, r, a1, (o << 4) | OP1);
 }
 
 /*  OP1N  OP1(x) ~ #y
@@ -172,12 +293,13 @@ function op2n(m: Machine, a: number, b: number): void {
  *       #y                  |
  *     (a2 above)            a2
  */
-function op1n(m: Machine, a: number, b: number): void {
-  const na = 2 * (a >>> 4);
-  const x = m.heap[na];
-  m.heap[na] = 0;
-  const a2 = m.take(na + 1);
-  m.link(a2, (applyOp(x >>> 4, b >>> 4) << 4) | Tag.NUM);
+function op1n(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
+  const na = a >>> 4;
+  const x = h[2 * na];
+  h[2 * na] = 0;
+  const a2 = take(h, 2 * na + 1);
+  consumed(m.alloc, h, na, 0, a2);
+  return link(m, h, rb, r, a2, (applyOp(x >>> 4, b >>> 4) << 4) | NUM);
 }
 
 /*  MATN  MAT ~ #n
@@ -187,69 +309,131 @@ function op1n(m: Machine, a: number, b: number): void {
  *       |
  *       #n
  */
-function matn(m: Machine, a: number, b: number): void {
-  const na = 2 * (a >>> 4);
-  const br = m.take(na);
-  const ret = m.take(na + 1);
+function matn(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
+  const al = m.alloc;
+  const na = a >>> 4;
+  const br = take(h, 2 * na);
+  const ret = take(h, 2 * na + 1);
+  consumed(al, h, na, br, ret);
   const n = b >>> 4;
-  const c = m.node();
+  const moved = (ret & 0xf) <= Tag.RD2 ? ret | 2 : ret;
+  const c = alloc(al, h);
   if (n === 0) {
-    m.move(2 * c, ret);
-    m.heap[2 * c + 1] = Tag.ERA;
+    h[2 * c] = moved;
+    h[2 * c + 1] = ERA;
   } else {
-    const d = m.node();
-    m.heap[2 * d] = ((n - 1) << 4) | Tag.NUM;
-    m.move(2 * d + 1, ret);
-    m.heap[2 * c] = Tag.ERA;
-    m.heap[2 * c + 1] = (d << 4) | Tag.CT0;
+    const d = alloc(al, h);
+    h[2 * d] = ((n - 1) << 4) | NUM;
+    h[2 * d + 1] = moved;
+    h[2 * c] = ERA;
+    h[2 * c + 1] = (d << 4) | CT0;
   }
-  m.link(br, (c << 4) | Tag.CT0);
+  return link(m, h, rb, r, br, (c << 4) | CT0);
 }
 
-
-
-/** Reduce one redex of two main ports. */
-export function interact(m: Machine, a: number, b: number): void {
-  const k = (a & 0xf) * 16 + (b & 0xf);
-  const rule = RULE_TABLE[k];
-  if (RULE_FLIP[k] === 1) {
-    const t = a;
-    a = b;
-    b = t;
+/**
+ * Reduce up to `budget` redexes from the machine's stack; returns how many.
+ * Stops early when the stack is empty. Throws TypeStop on a pair of numbers
+ * (and HeapExhausted from the allocator).
+ */
+export function reduceSome(m: Machine, budget: number): number {
+  const h = m.heap;
+  const defs = m.defs;
+  const room = m.room;
+  let rb = m.stack;
+  let r = m.sp;
+  let nAnni = 0;
+  let nComm = 0;
+  let nPass = 0;
+  let nCopy = 0;
+  let nEras = 0;
+  let nEra1 = 0;
+  let nVoid = 0;
+  let nDref = 0;
+  let nOp2n = 0;
+  let nOp1n = 0;
+  let nMatn = 0;
+  let n = 0;
+  let stop: TypeStop | null = null;
+  while (n < budget && r !== 0) {
+    if (r + room > rb.length) {
+      m.sp = r;
+      m.grow();
+      rb = m.stack;
+    }
+    r -= 2;
+    let a = rb[r];
+    let b = rb[r + 1];
+    const d = DISPATCH[((a & 0xf) << 4) | (b & 0xf)];
+    if (d > 0xf) {
+      const t = a;
+      a = b;
+      b = t;
+    }
+    switch (d & 0xf) {
+      case 1: // Rule.ANNI
+        r = anni(m, h, rb, r, a, b);
+        nAnni++;
+        break;
+      case 2: // Rule.COMM
+        r = comm(m, h, rb, r, a, b);
+        nComm++;
+        break;
+      case 3: // Rule.PASS
+        r = pass(m, h, rb, r, a, b);
+        nPass++;
+        break;
+      case 4: // Rule.COPY
+        r = copy(m, h, rb, r, a, b);
+        nCopy++;
+        break;
+      case 5: // Rule.ERAS
+        r = copy(m, h, rb, r, a, b);
+        nEras++;
+        break;
+      case 6: // Rule.ERA1
+        r = era1(m, h, rb, r, a, b);
+        nEra1++;
+        break;
+      case 7: // Rule.VOID
+        nVoid++;
+        break;
+      case 8: // Rule.DREF
+        r = dref(m, h, rb, r, defs[a >>> 4], b);
+        nDref++;
+        break;
+      case 9: // Rule.OP2N
+        r = op2n(m, h, rb, r, a, b);
+        nOp2n++;
+        break;
+      case 10: // Rule.OP1N
+        r = op1n(m, h, rb, r, a, b);
+        nOp1n++;
+        break;
+      case 11: // Rule.MATN
+        r = matn(m, h, rb, r, a, b);
+        nMatn++;
+        break;
+      default:
+        stop = new TypeStop(a & 0xf, b & 0xf);
+        break;
+    }
+    if (stop !== null) break;
+    n++;
   }
-  switch (rule) {
-    case Rule.ANNI:
-      anni(m, a, b);
-      break;
-    case Rule.COMM:
-      comm(m, a, b);
-      break;
-    case Rule.PASS:
-      pass(m, a, b);
-      break;
-    case Rule.COPY:
-    case Rule.ERAS:
-      copy(m, a, b);
-      break;
-    case Rule.ERA1:
-      era1(m, a, b);
-      break;
-    case Rule.VOID:
-      break;
-    case Rule.DREF:
-      dref(m, a, b);
-      break;
-    case Rule.OP2N:
-      op2n(m, a, b);
-      break;
-    case Rule.OP1N:
-      op1n(m, a, b);
-      break;
-    case Rule.MATN:
-      matn(m, a, b);
-      break;
-    default:
-      throw new TypeStop(a & 0xf, b & 0xf);
-  }
-  m.ruleCounts[rule]++;
+  m.sp = r;
+  const k = m.ruleCounts;
+  k[Rule.ANNI] += nAnni;
+  k[Rule.COMM] += nComm;
+  k[Rule.PASS] += nPass;
+  k[Rule.COPY] += nCopy;
+  k[Rule.ERAS] += nEras;
+  k[Rule.ERA1] += nEra1;
+  k[Rule.VOID] += nVoid;
+  k[Rule.DREF] += nDref;
+  k[Rule.OP2N] += nOp2n;
+  k[Rule.OP1N] += nOp1n;
+  k[Rule.MATN] += nMatn;
+  if (stop !== null) throw stop;
+  return n;
 }

@@ -17,7 +17,7 @@
 import { HeapExhausted } from "./alloc.js";
 import { Ctl, PUBLISH_EVERY, QUEUE_PAIRS, type SharedState, Stat, StopCode } from "./layout.js";
 import { type CellDef, Machine } from "./machine.js";
-import { TypeStop, interact } from "./rules.js";
+import { TypeStop, reduceSome } from "./rules.js";
 
 /**
  * Redex pairs a worker must hold before it gives half away: sharing one or
@@ -25,6 +25,9 @@ import { TypeStop, interact } from "./rules.js";
  * threads for nothing.
  */
 const SHARE_MIN = 8;
+
+/** Interactions between two checks of the stop flag and of idle workers. */
+const POLL_EVERY = 64;
 
 /** Another worker (or the host) asked everybody to stop. */
 class Stopped extends Error {}
@@ -43,7 +46,7 @@ export class WorkerLoop {
     readonly id: number,
     maxInteractions: number,
   ) {
-    this.machine = new Machine(state, defs);
+    this.machine = new Machine(state, defs, id);
     this.ctl = new Int32Array(state.ctl);
     this.allStats = new Float64Array(state.stats);
     this.stats = this.allStats.subarray(id * Stat.SIZE, (id + 1) * Stat.SIZE);
@@ -73,25 +76,26 @@ export class WorkerLoop {
   private reduce(): void {
     const m = this.machine;
     let tick = 0;
+    let publishAt = PUBLISH_EVERY;
     for (;;) {
       while (m.sp > 0) {
-        const b = m.stack[--m.sp];
-        const a = m.stack[--m.sp];
-        interact(m, a, b);
-        if ((++tick & 63) === 0) this.poll(tick);
+        tick += reduceSome(m, POLL_EVERY);
+        this.poll();
+        if (tick >= publishAt) {
+          publishAt = tick + PUBLISH_EVERY;
+          this.publish();
+          if (this.limit >= 0 && this.total() > this.limit) this.stop(StopCode.LIMIT, 0, 0);
+        }
       }
       if (!this.refill()) return;
     }
   }
 
-  private poll(tick: number): void {
+  /** Between two slices of POLL_EVERY interactions: stop when asked, share when another worker idles. */
+  private poll(): void {
     const ctl = this.ctl;
     if (ctl[Ctl.STOP] !== 0) throw new Stopped();
     if (this.machine.sp >= 2 * SHARE_MIN && Atomics.load(ctl, Ctl.QSIZE) === 0 && Atomics.load(ctl, Ctl.ACTIVE) < this.threads) this.share();
-    if (tick % PUBLISH_EVERY === 0) {
-      this.publish();
-      if (this.limit >= 0 && this.total() > this.limit) this.stop(StopCode.LIMIT, 0, 0);
-    }
   }
 
   /** Move the older half of the local stack into the shared queue. */

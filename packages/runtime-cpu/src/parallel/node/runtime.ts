@@ -94,7 +94,7 @@ async function runOn(pool: WorkerPool, compiled: CompiledBook, entry: string, ro
   const state = createSharedState(nodes, pool.size);
   const ctl = new Int32Array(state.ctl);
   const stats = new Float64Array(state.stats);
-  const host = new Machine(state, defs);
+  const host = new Machine(state, defs, state.threads);
   const hostStats = stats.subarray(pool.size * Stat.SIZE, (pool.size + 1) * Stat.SIZE);
   pool.ref();
   for (let i = 0; i < pool.size; i++) pool.post(i, { type: "run", state, defs, id: i, maxInteractions: limit });
