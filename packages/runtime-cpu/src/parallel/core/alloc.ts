@@ -1,14 +1,15 @@
 /**
  * Node allocation without a global lock. The heap is cut into chunks; a
  * thread claims whole chunks with one atomic add on Ctl.CHUNK_NEXT (and
- * records itself in the chunk's owner word) and then allocates only inside
- * the chunks it owns.
+ * records itself in the chunk's owner word).
  *
  * Two sources, cheapest first:
- * - a LIFO free list of nodes of its own chunks that this thread saw become
- *   free (both slots NULL) — recently touched, so still in cache. A listed
- *   node's slots hold the next node as ERA-tagged markers, never NULL, so
- *   the scan below never hands it out a second time;
+ * - a LIFO free list of nodes this thread saw become free (both slots NULL),
+ *   recently touched, so still in cache: nodes whose two slots a rule of
+ *   this thread consumed (in any chunk: nobody else can reach them), and
+ *   nodes of its own chunks whose last cell it nulled. A listed node's slots
+ *   hold the next node as ERA-tagged markers, never NULL, so the scan below
+ *   never hands it out a second time;
  * - a scan of its chunks for nodes whose two slots are NULL: fresh chunks,
  *   and nodes whose last slot was nulled by another thread (the second visit
  *   of a cell), which only the chunk owner ever hands out again.
@@ -115,10 +116,12 @@ export class Allocator {
   }
 
   /**
-   * Node `n` may have just become free (a slot of it was nulled by this
-   * thread): put it on the free list when both slots are NULL and it lies in
-   * a chunk of this thread. Two threads nulling a node's two slots at once
-   * can both miss the other's store; the node then stays for the scan.
+   * Node `n` may have just become free (a cell of it was nulled by this
+   * thread, the second visit of its wire): put it on the free list when both
+   * slots are NULL and it lies in a chunk of this thread. Its other slot may
+   * be nulled by another thread at the same moment; only the chunk owner
+   * lists such a node, so it is never listed twice (if both threads miss the
+   * other's store, it stays for the scan).
    */
   release(n: number): void {
     const heap = this.heap;

@@ -49,13 +49,11 @@ function alloc(al: Allocator, h: Int32Array): number {
   return al.alloc();
 }
 
-/** Node n's two slots were just nulled by this thread: list it as free when its chunk is ours. */
-function recycle(al: Allocator, h: Int32Array, n: number): void {
-  if (al.owners[(n - 1) >> al.shift] === al.mark) {
-    h[2 * n] = (al.head << 4) | ERA;
-    h[2 * n + 1] = ERA;
-    al.head = n;
-  }
+/** List node n as free (its two slots are NULL and nobody else can null them now). */
+function listFree(al: Allocator, h: Int32Array, n: number): void {
+  h[2 * n] = (al.head << 4) | ERA;
+  h[2 * n + 1] = ERA;
+  al.head = n;
 }
 
 /**
@@ -69,9 +67,13 @@ function take(h: Int32Array, x: number): number {
   return v;
 }
 
-/** After both aux slots of node n were taken: recycle it when neither was an empty cell. */
+/**
+ * After both aux slots of node n were taken: when neither was an empty cell,
+ * this thread nulled both and no other thread can reach the node any more
+ * (only an empty cell is visited), so it is listed whatever chunk it is in.
+ */
 function consumed(al: Allocator, h: Int32Array, n: number, v1: number, v2: number): void {
-  if (v1 !== vrOf(2 * n) && v2 !== vrOf(2 * n + 1)) recycle(al, h, n);
+  if (v1 !== vrOf(2 * n) && v2 !== vrOf(2 * n + 1)) listFree(al, h, n);
 }
 
 /**
@@ -101,7 +103,7 @@ export function link(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
       if (old === a) return r;
     }
     h[c] = 0;
-    if (h[c ^ 1] === 0) recycle(m.alloc, h, c >> 1);
+    if (h[c ^ 1] === 0) m.alloc.release(c >> 1);
     a = old;
   }
 }
