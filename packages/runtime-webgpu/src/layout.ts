@@ -62,6 +62,8 @@ export interface KernelConfig {
   shareBelow: number;
   /** Work sharing: checked every this many interactions (a power of two). */
   shareEvery: number;
+  /** Work sharing: count the input bag's redexes too (share only when both bags together are below shareBelow). */
+  shareCountsInput: boolean;
 }
 
 export interface MemoryPlan {
@@ -118,7 +120,7 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
   if (overrides.shareBelow === undefined) k.shareBelow = k.workgroupSize * k.maxWorkgroups;
   const fits = Math.floor((workgroupStorageBytes - WORKGROUP_OVERHEAD_BYTES) / (8 * k.workgroupSize));
   if (fits < 2) throw new ShaderBuildError(`workgroups of ${k.workgroupSize} invocations need ${16 * k.workgroupSize + WORKGROUP_OVERHEAD_BYTES} bytes of workgroup memory, the device allows ${workgroupStorageBytes}; use a smaller workgroup size`);
-  k.localCapacity = Math.min(k.localCapacity, fits);
+  k.localCapacity = 2 ** Math.floor(Math.log2(Math.min(k.localCapacity, fits)));
   if (!Number.isInteger(Math.log2(k.shareEvery))) throw new ShaderBuildError(`shareEvery must be a power of two, got ${k.shareEvery}`);
   return k;
 }
@@ -126,6 +128,6 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
 /** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8 }
-    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 32, shareBelow: 128 * 1024, shareEvery: 8 };
+    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareCountsInput: false }
+    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 16, shareBelow: 128 * 1024, shareEvery: 8, shareCountsInput: false };
 }

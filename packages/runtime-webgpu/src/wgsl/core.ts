@@ -91,6 +91,7 @@ const S_SHARED: u32 = ${S_SHARED}u;
 const S_SPILLED: u32 = ${S_SPILLED}u;
 const SHARE_BELOW: u32 = ${k.shareBelow}u;
 const SHARE_MASK: u32 = ${k.shareEvery - 1}u;
+const SHARE_INPUT: bool = ${k.shareCountsInput};
 const S_OWNER: u32 = ${plan.ownerBase}u;
 const ERR_OOM: u32 = ${ERR_OOM}u;
 const ERR_BAG: u32 = ${ERR_BAG}u;
@@ -116,8 +117,9 @@ var<private> lid: u32;
 var<private> sp: u32;
 var<private> bot: u32;
 ${counters()}
-fn stk_a(i: u32) -> u32 { return stk[(2u * i) * WG + lid]; }
-fn stk_b(i: u32) -> u32 { return stk[(2u * i + 1u) * WG + lid]; }
+// A ring: sp and bot count up, entry i sits at i % LOCAL_CAP (a power of two).
+fn stk_a(i: u32) -> u32 { return stk[(2u * (i & (LOCAL_CAP - 1u))) * WG + lid]; }
+fn stk_b(i: u32) -> u32 { return stk[(2u * (i & (LOCAL_CAP - 1u)) + 1u) * WG + lid]; }
 var<private> a_next: u32;
 var<private> a_end: u32;
 var<private> probes: u32;
@@ -143,10 +145,22 @@ fn push_global(a: u32, b: u32) {
   atomicStore(&bout[BAG_HEADER + 2u * i + 1u], b);
 }
 
+// Push a redex on the local stack. Two nullary ports (ERA/NUM/REF) just
+// vanish (VOID): counted here, never stored. A full stack hands its oldest
+// redex to the output bag and keeps the new one, so a long chain of work
+// stays with its invocation while the redexes it left behind go out.
 fn push(a: u32, b: u32) {
-  if (sp == LOCAL_CAP) { push_global(a, b); return; }
-  stk[(2u * sp) * WG + lid] = a;
-  stk[(2u * sp + 1u) * WG + lid] = b;
+  if (!is_var(b) && rule_of(a, b).x == R_VOID) {
+    count(R_VOID);
+    return;
+  }
+  if (sp - bot == LOCAL_CAP) {
+    push_global(stk_a(bot), stk_b(bot));
+    bot += 1u;
+  }
+  let i = sp & (LOCAL_CAP - 1u);
+  stk[(2u * i) * WG + lid] = a;
+  stk[(2u * i + 1u) * WG + lid] = b;
   sp += 1u;
 }
 

@@ -48,7 +48,7 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
       next += width;
       continue;
     }
-    if (sp - bot >= 2u && (steps & SHARE_MASK) == 0u && n + atomicLoad(&bout[0]) < SHARE_BELOW) {
+    if (sp - bot >= 2u && (steps & SHARE_MASK) == 0u && select(0u, n, SHARE_INPUT) + atomicLoad(&bout[0]) < SHARE_BELOW) {
       push_global(stk_a(bot), stk_b(bot));
       bot += 1u;
       given += 1u;
