@@ -91,11 +91,16 @@ export class WorkerLoop {
     }
   }
 
-  /** Between two slices of POLL_EVERY interactions: stop when asked, share when another worker idles. */
+  /**
+   * Between two slices of POLL_EVERY interactions: stop when asked, share
+   * when another worker idles. Plain loads (an Atomics call costs more than a
+   * few interactions here): a stale value only delays a share by one slice,
+   * and share() re-reads the queue under the lock.
+   */
   private poll(): void {
     const ctl = this.ctl;
     if (ctl[Ctl.STOP] !== 0) throw new Stopped();
-    if (this.machine.sp >= 2 * SHARE_MIN && Atomics.load(ctl, Ctl.QSIZE) === 0 && Atomics.load(ctl, Ctl.ACTIVE) < this.threads) this.share();
+    if (this.machine.sp >= 2 * SHARE_MIN && ctl[Ctl.QSIZE] === 0 && ctl[Ctl.ACTIVE] < this.threads) this.share();
   }
 
   /** Move the older half of the local stack into the shared queue. */
