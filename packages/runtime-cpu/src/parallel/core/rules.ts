@@ -1,8 +1,9 @@
 /**
  * The interaction rules of DESIGN §4 over the concurrent heap, one function
- * each, all of the same shape: load (take the aux ports of the two owned
- * nodes, recycle the nodes that are now empty), store (write fresh nodes in
- * cell form), link (connect wire ends). `reduceSome` is the single
+ * each, all of the same shape: load (read the aux ports of the two owned
+ * nodes and consume them: empty cells stay, the rest is taken, a node with
+ * nothing left goes onto the free list), store (write fresh nodes in cell
+ * form), link (connect wire ends). `reduceSome` is the single
  * dispatcher and hot loop, driven by the reference's DISPATCH table (ir's
  * RULE_TABLE and RULE_FLIP in one lookup).
  *
@@ -49,31 +50,25 @@ function alloc(al: Allocator, h: Int32Array): number {
   return al.alloc();
 }
 
-/** List node n as free (its two slots are NULL and nobody else can null them now). */
-function listFree(al: Allocator, h: Int32Array, n: number): void {
-  h[2 * n] = (al.head << 4) | ERA;
-  h[2 * n + 1] = ERA;
-  al.head = n;
-}
-
 /**
- * Read aux slot x of a node this thread owns. An empty cell stays alive (the
- * other end still has to visit it); anything else is consumed. A redirect
- * comes back as it is: link reads RD(d) as VR(d).
+ * Consume node n, whose aux slots held v1 and v2 (loaded by the rule). An
+ * empty cell stays alive for the other end of its wire; anything else is
+ * taken (the slot becomes NULL). When neither slot was an empty cell nobody
+ * else can reach the node any more (only empty cells are visited), so it
+ * goes straight onto this thread's free list, whatever chunk it is in: its
+ * slots get the list's markers instead of NULL.
  */
-function take(h: Int32Array, x: number): number {
-  const v = h[x];
-  if (v !== vrOf(x)) h[x] = 0;
-  return v;
-}
-
-/**
- * After both aux slots of node n were taken: when neither was an empty cell,
- * this thread nulled both and no other thread can reach the node any more
- * (only an empty cell is visited), so it is listed whatever chunk it is in.
- */
-function consumed(al: Allocator, h: Int32Array, n: number, v1: number, v2: number): void {
-  if (v1 !== vrOf(2 * n) && v2 !== vrOf(2 * n + 1)) listFree(al, h, n);
+function consume(al: Allocator, h: Int32Array, n: number, v1: number, v2: number): void {
+  const c1 = v1 === vrOf(2 * n);
+  const c2 = v2 === vrOf(2 * n + 1);
+  if (!c1 && !c2) {
+    h[2 * n] = (al.head << 4) | ERA;
+    h[2 * n + 1] = ERA;
+    al.head = n;
+    return;
+  }
+  if (!c1) h[2 * n] = 0;
+  if (!c2) h[2 * n + 1] = 0;
 }
 
 /**
@@ -120,12 +115,12 @@ export function link(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
 function anni(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const na = a >>> 4;
   const nb = b >>> 4;
-  const a1 = take(h, 2 * na);
-  const a2 = take(h, 2 * na + 1);
-  const b1 = take(h, 2 * nb);
-  const b2 = take(h, 2 * nb + 1);
-  consumed(m.alloc, h, na, a1, a2);
-  consumed(m.alloc, h, nb, b1, b2);
+  const a1 = h[2 * na];
+  const a2 = h[2 * na + 1];
+  const b1 = h[2 * nb];
+  const b2 = h[2 * nb + 1];
+  consume(m.alloc, h, na, a1, a2);
+  consume(m.alloc, h, nb, b1, b2);
   r = link(m, h, rb, r, a1, b1);
   return link(m, h, rb, r, a2, b2);
 }
@@ -145,12 +140,12 @@ function comm(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b
   const al = m.alloc;
   const na = a >>> 4;
   const nb = b >>> 4;
-  const a1 = take(h, 2 * na);
-  const a2 = take(h, 2 * na + 1);
-  const b1 = take(h, 2 * nb);
-  const b2 = take(h, 2 * nb + 1);
-  consumed(al, h, na, a1, a2);
-  consumed(al, h, nb, b1, b2);
+  const a1 = h[2 * na];
+  const a2 = h[2 * na + 1];
+  const b1 = h[2 * nb];
+  const b2 = h[2 * nb + 1];
+  consume(al, h, na, a1, a2);
+  consume(al, h, nb, b1, b2);
   const x1 = alloc(al, h);
   const x2 = alloc(al, h);
   const y1 = alloc(al, h);
@@ -184,13 +179,12 @@ function pass(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b
   const al = m.alloc;
   const na = a >>> 4;
   const nb = b >>> 4;
-  const a1 = take(h, 2 * na);
-  const a2 = take(h, 2 * na + 1);
+  const a1 = h[2 * na];
+  const a2 = h[2 * na + 1];
   const n = h[2 * nb];
-  h[2 * nb] = 0;
-  const b2 = take(h, 2 * nb + 1);
-  consumed(al, h, na, a1, a2);
-  consumed(al, h, nb, 0, b2);
+  const b2 = h[2 * nb + 1];
+  consume(al, h, na, a1, a2);
+  consume(al, h, nb, n, b2);
   const o1 = alloc(al, h);
   const o2 = alloc(al, h);
   const c = alloc(al, h);
@@ -214,9 +208,9 @@ function pass(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b
  */
 function copy(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const nb = b >>> 4;
-  const b1 = take(h, 2 * nb);
-  const b2 = take(h, 2 * nb + 1);
-  consumed(m.alloc, h, nb, b1, b2);
+  const b1 = h[2 * nb];
+  const b2 = h[2 * nb + 1];
+  consume(m.alloc, h, nb, b1, b2);
   r = link(m, h, rb, r, b1, a);
   return link(m, h, rb, r, b2, a);
 }
@@ -230,9 +224,8 @@ function copy(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b
  */
 function era1(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const nb = b >>> 4;
-  h[2 * nb] = 0;
-  const b2 = take(h, 2 * nb + 1);
-  consumed(m.alloc, h, nb, 0, b2);
+  const b2 = h[2 * nb + 1];
+  consume(m.alloc, h, nb, h[2 * nb], b2);
   return link(m, h, rb, r, b2, a);
 }
 
@@ -277,12 +270,13 @@ function dref(m: Machine, h: Int32Array, rb: Int32Array, r: number, def: CellDef
  */
 function op2n(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const na = 2 * (a >>> 4);
-  const a1 = take(h, na);
+  const a1 = h[na];
   if (a1 !== vrOf(na)) {
     h[na] = b;
     return link(m, h, rb, r, a1, (a & ~0xf) | OP1);
   }
-  const a2 = take(h, na + 1);
+  const a2 = h[na + 1];
+  if (a2 !== vrOf(na + 1)) h[na + 1] = 0;
   const o = alloc(m.alloc, h);
   h[2 * o] = b;
   h[2 * o + 1] = (a2 & 0xf) <= Tag.RD2 ? a2 | 2 : a2;
@@ -298,9 +292,8 @@ function op2n(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b
 function op1n(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const na = a >>> 4;
   const x = h[2 * na];
-  h[2 * na] = 0;
-  const a2 = take(h, 2 * na + 1);
-  consumed(m.alloc, h, na, 0, a2);
+  const a2 = h[2 * na + 1];
+  consume(m.alloc, h, na, x, a2);
   return link(m, h, rb, r, a2, (applyOp(x >>> 4, b >>> 4) << 4) | NUM);
 }
 
@@ -314,9 +307,9 @@ function op1n(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b
 function matn(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const al = m.alloc;
   const na = a >>> 4;
-  const br = take(h, 2 * na);
-  const ret = take(h, 2 * na + 1);
-  consumed(al, h, na, br, ret);
+  const br = h[2 * na];
+  const ret = h[2 * na + 1];
+  consume(al, h, na, br, ret);
   const n = b >>> 4;
   const moved = (ret & 0xf) <= Tag.RD2 ? ret | 2 : ret;
   const c = alloc(al, h);
