@@ -105,8 +105,6 @@ fn has_node(t: u32) -> bool { return t <= RD2 || t >= OP2; }
 // The slot (2*node + aux) a VR/RD pointer refers to, and back.
 fn slot_of(p: u32) -> u32 { return ((p >> 4u) << 1u) | (p & 1u); }
 fn var_to(s: u32) -> u32 { return ((s >> 1u) << 4u) | (s & 1u); }
-// Aux slot i (0 or 1) of the node a main port points to.
-fn aux(p: u32, i: u32) -> u32 { return (val(p) << 1u) + i; }
 fn shift(p: u32, base: u32) -> u32 { return select(p, p + (base << 4u), has_node(tag(p))); }
 
 // The redex stacks live in workgroup memory, interleaved (word w of
@@ -252,14 +250,26 @@ fn release_run() {
   }
 }
 
-// take: read aux slot s of a node we own. An empty cell (VR to itself) stays
-// alive for the other end; anything else is consumed (slot set to NULL) and
-// a redirect becomes the variable it redirects to.
-fn take(s: u32) -> u32 {
-  let v = hload(s);
+// take: consume the aux slots of a node we own, in two steps so that the
+// loads of a rule's nodes are all in flight at once: load2 reads both slots
+// of the node a main port points to, take2 settles what was read. An empty
+// cell (VR to itself) stays alive for the other end; anything else is
+// consumed (slot set to NULL) and a redirect becomes the variable it
+// redirects to.
+fn load2(p: u32) -> vec2<u32> {
+  let s = val(p) << 1u;
+  return vec2<u32>(hload(s), hload(s + 1u));
+}
+
+fn took(s: u32, v: u32) -> u32 {
   if (v == var_to(s)) { return v; }
   hstore(s, 0u);
   return select(v, v - 2u, tag(v) == RD1 || tag(v) == RD2);
+}
+
+fn take2(p: u32, v: vec2<u32>) -> vec2<u32> {
+  let s = val(p) << 1u;
+  return vec2<u32>(took(s, v.x), took(s + 1u, v.y));
 }
 
 // link: connect two wire ends. A variable end VR(c) is a visit to cell c:

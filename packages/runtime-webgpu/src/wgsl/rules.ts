@@ -16,12 +16,12 @@ const ERR_TYPE: u32 = ${ERR_TYPE}u;
 //    / \\
 //   b1  b2
 fn rule_anni(a: u32, b: u32) {
-  let a1 = take(aux(a, 0u));
-  let a2 = take(aux(a, 1u));
-  let b1 = take(aux(b, 0u));
-  let b2 = take(aux(b, 1u));
-  later(a1, b1);
-  later(a2, b2);
+  let va = load2(a);
+  let vb = load2(b);
+  let ta = take2(a, va);
+  let tb = take2(b, vb);
+  later(ta.x, tb.x);
+  later(ta.y, tb.y);
 }
 
 // COMM  CTi ~ CTj, CTi ~ OP2, CTi ~ MAT (any two binary nodes that commute)
@@ -31,19 +31,19 @@ fn rule_anni(a: u32, b: u32) {
 //    / \\
 //   b1  b2
 fn rule_comm(a: u32, b: u32, n: u32) {
-  let a1 = take(aux(a, 0u));
-  let a2 = take(aux(a, 1u));
-  let b1 = take(aux(b, 0u));
-  let b2 = take(aux(b, 1u));
+  let va = load2(a);
+  let vb = load2(b);
+  let ta = take2(a, va);
+  let tb = take2(b, vb);
   // B1 = n, B2 = n + 1, A1 = n + 2, A2 = n + 3
   wire(2u * (n + 2u), 2u * n);
   wire(2u * (n + 3u), 2u * n + 1u);
   wire(2u * (n + 2u) + 1u, 2u * (n + 1u));
   wire(2u * (n + 3u) + 1u, 2u * (n + 1u) + 1u);
-  later(a1, mk(tag(b), n));
-  later(a2, mk(tag(b), n + 1u));
-  later(b1, mk(tag(a), n + 2u));
-  later(b2, mk(tag(a), n + 3u));
+  later(ta.x, mk(tag(b), n));
+  later(ta.y, mk(tag(b), n + 1u));
+  later(tb.x, mk(tag(a), n + 2u));
+  later(tb.y, mk(tag(a), n + 3u));
 }
 
 // PASS  CTi ~ OP1(x)
@@ -51,18 +51,19 @@ fn rule_comm(a: u32, b: u32, n: u32) {
 //    \\ /               c2 ~ OP1(x, w2)
 //     C ~ OP1(x, r) => r  ~ CTi(w1 w2)
 fn rule_pass(c: u32, o: u32, n: u32) {
-  let c1 = take(aux(c, 0u));
-  let c2 = take(aux(c, 1u));
-  let x = take(aux(o, 0u));
-  let r = take(aux(o, 1u));
+  let vc = load2(c);
+  let vo = load2(o);
+  let tc = take2(c, vc);
+  let to = take2(o, vo);
+  let x = to.x;
   // P1 = n, P2 = n + 1, Q = n + 2
   hstore(2u * n, x);
   hstore(2u * (n + 1u), x);
   wire(2u * (n + 2u), 2u * n + 1u);
   wire(2u * (n + 2u) + 1u, 2u * (n + 1u) + 1u);
-  later(c1, mk(OP1, n));
-  later(c2, mk(OP1, n + 1u));
-  later(r, mk(tag(c), n + 2u));
+  later(tc.x, mk(OP1, n));
+  later(tc.y, mk(OP1, n + 1u));
+  later(to.y, mk(tag(c), n + 2u));
 }
 
 // COPY  NUM ~ CTi
@@ -70,10 +71,9 @@ fn rule_pass(c: u32, o: u32, n: u32) {
 //           \\ /              c2 ~ #n
 //   #n  ~    C       ==>
 fn rule_copy(num: u32, c: u32) {
-  let c1 = take(aux(c, 0u));
-  let c2 = take(aux(c, 1u));
-  later(c1, num);
-  later(c2, num);
+  let tc = take2(c, load2(c));
+  later(tc.x, num);
+  later(tc.y, num);
 }
 
 // ERAS  ERA ~ CTi / OP2 / MAT
@@ -81,18 +81,16 @@ fn rule_copy(num: u32, c: u32) {
 //           \\ /              x2 ~ *
 //   *   ~    X       ==>
 fn rule_eras(e: u32, x: u32) {
-  let x1 = take(aux(x, 0u));
-  let x2 = take(aux(x, 1u));
-  later(x1, e);
-  later(x2, e);
+  let tx = take2(x, load2(x));
+  later(tx.x, e);
+  later(tx.y, e);
 }
 
 // ERA1  ERA ~ OP1(x, r)
 //   *   ~  OP1(x, r)   ==>   r ~ *
 fn rule_era1(e: u32, o: u32) {
-  take(aux(o, 0u));
-  let r = take(aux(o, 1u));
-  later(r, e);
+  let to = take2(o, load2(o));
+  later(to.y, e);
 }
 
 // DREF  REF ~ X (a binary node or OP1), or REF ~ VR(c) when the normal-form
@@ -125,19 +123,17 @@ fn rule_dref(r: u32, x: u32, base: u32) {
 //    \\ /
 //    OP2 ~ #x        ==>
 fn rule_op2n(o: u32, num: u32, n: u32) {
-  let y = take(aux(o, 0u));
-  let k = take(aux(o, 1u));
+  let to = take2(o, load2(o));
   hstore(2u * n, num);
-  hstore(2u * n + 1u, k);
-  later(y, mk(OP1, n));
+  hstore(2u * n + 1u, to.y);
+  later(to.x, mk(OP1, n));
 }
 
 // OP1N  OP1(x, r) ~ NUM(y)
 //   OP1(x, r) ~ #y    ==>    r ~ #op(x, y)
 fn rule_op1n(o: u32, num: u32) {
-  let x = take(aux(o, 0u));
-  let r = take(aux(o, 1u));
-  later(r, mk(NUM, apply_op(val(x), val(num))));
+  let to = take2(o, load2(o));
+  later(to.y, mk(NUM, apply_op(val(to.x), val(num))));
 }
 
 // MATN  MAT ~ NUM(n)
@@ -145,8 +141,9 @@ fn rule_op1n(o: u32, num: u32) {
 //    \\ /                      n > 0:  br ~ (* (#(n-1) ret))
 //    MAT ~ #n        ==>
 fn rule_matn(m: u32, num: u32, n: u32) {
-  let br = take(aux(m, 0u));
-  let ret = take(aux(m, 1u));
+  let tm = take2(m, load2(m));
+  let br = tm.x;
+  let ret = tm.y;
   let v = val(num);
   if (v == 0u) {
     hstore(2u * n, ret);
