@@ -20,7 +20,7 @@ import { createWebGpuRuntime } from "../src/runtime.js";
 interface Args {
   runtimes: string[];
   memory: number;
-  kernel: Record<string, number | boolean>;
+  kernel: Record<string, number>;
   out?: string;
   trace: boolean;
   files: string[];
@@ -38,7 +38,6 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--budget") a.kernel.budget = Number(next());
     else if (k === "--share-below") a.kernel.shareBelow = Number(next());
     else if (k === "--share-every") a.kernel.shareEvery = Number(next());
-    else if (k === "--share-input") a.kernel.shareCountsInput = next() === "1";
     else if (k === "--local") a.kernel.localCapacity = Number(next());
     else if (k === "--trace") a.trace = true;
     else if (k === "--out") a.out = next();

@@ -58,12 +58,10 @@ export interface KernelConfig {
   budget: number;
   /** Redex pairs in an invocation's private stack. */
   localCapacity: number;
-  /** Work sharing: an invocation gives a redex away only while the output bag holds fewer than this. */
+  /** Work sharing: an invocation with 3+ redexes gives its oldest away while the output bag holds fewer than this. */
   shareBelow: number;
   /** Work sharing: checked every this many interactions (a power of two). */
   shareEvery: number;
-  /** Work sharing: count the input bag's redexes too (share only when both bags together are below shareBelow). */
-  shareCountsInput: boolean;
 }
 
 export interface MemoryPlan {
@@ -128,6 +126,6 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
 /** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareCountsInput: false }
-    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 16, shareBelow: 128 * 1024, shareEvery: 8, shareCountsInput: false };
+    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8 }
+    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1 };
 }

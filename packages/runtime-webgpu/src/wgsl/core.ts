@@ -91,7 +91,6 @@ const S_SHARED: u32 = ${S_SHARED}u;
 const S_SPILLED: u32 = ${S_SPILLED}u;
 const SHARE_BELOW: u32 = ${k.shareBelow}u;
 const SHARE_MASK: u32 = ${k.shareEvery - 1}u;
-const SHARE_INPUT: bool = ${k.shareCountsInput};
 const S_OWNER: u32 = ${plan.ownerBase}u;
 const ERR_OOM: u32 = ${ERR_OOM}u;
 const ERR_BAG: u32 = ${ERR_BAG}u;
@@ -136,8 +135,14 @@ fn fail(code: u32, ta: u32, tb: u32) {
   }
 }
 
+// Work sharing wants redexes while the output bag holds fewer than
+// SHARE_BELOW; the bag only grows during a dispatch, so each push's index
+// keeps this up to date and, once false, it stays false.
+var<private> hungry: bool;
+
 fn push_global(a: u32, b: u32) {
   let i = atomicAdd(&bout[0], 1u);
+  hungry = hungry && i + 1u < SHARE_BELOW;
   if (i >= BAG_CAP) { fail(ERR_BAG, 0u, 0u); return; }
   atomicStore(&bout[BAG_HEADER + 2u * i], a);
   atomicStore(&bout[BAG_HEADER + 2u * i + 1u], b);
@@ -294,6 +299,26 @@ fn link(a0: u32, b0: u32) {
   }
 }
 
+// The first visit of a link, split so that a rule's links visit their
+// cells all at once (the exchanges overlap): returns (a, b, old) oriented as
+// in link, old being what the exchange found; old == a when the link is
+// already complete (a deposit, or two main ports pushed as a redex).
+fn visit(a0: u32, b0: u32) -> vec3<u32> {
+  var a = a0;
+  var b = b0;
+  if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
+  if (!is_var(a)) { push(a, b); return vec3<u32>(a, b, a); }
+  return vec3<u32>(a, b, hxchg(slot_of(a), select(b, b + 2u, is_var(b))));
+}
+
+// The rest of a link after its first visit: the other end was there first,
+// so free the cell and go on with what it left.
+fn settle(v: vec3<u32>) {
+  if (v.z == v.x) { return; }
+  hstore(slot_of(v.x), 0u);
+  link(select(v.z, v.z - 2u, tag(v.z) == RD1 || tag(v.z) == RD2), v.y);
+}
+
 // Rules queue their links (at most 4) and the dispatcher performs them, so
 // the linking code exists a few times in the compiled shader, not once per
 // rule. The queue is four pairs of scalars (registers), not an array.
@@ -317,11 +342,23 @@ fn later(a: u32, b: u32) {
   nl += 1u;
 }
 
+// Two wire ends of one rule never race with each other in a way a
+// sequential order would not: each visit is one exchange on one cell, so
+// doing every first visit before any settling is one of the orders the
+// protocol already allows.
 fn link_all() {
-  if (nl > 0u) { link(la0, lb0); }
-  if (nl > 1u) { link(la1, lb1); }
-  if (nl > 2u) { link(la2, lb2); }
-  if (nl > 3u) { link(la3, lb3); }
+  if (nl == 0u) { return; }
+  let v0 = visit(la0, lb0);
+  var v1 = vec3<u32>(0u);
+  var v2 = vec3<u32>(0u);
+  var v3 = vec3<u32>(0u);
+  if (nl > 1u) { v1 = visit(la1, lb1); }
+  if (nl > 2u) { v2 = visit(la2, lb2); }
+  if (nl > 3u) { v3 = visit(la3, lb3); }
+  settle(v0);
+  settle(v1);
+  settle(v2);
+  settle(v3);
   nl = 0u;
 }
 

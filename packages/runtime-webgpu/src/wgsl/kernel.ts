@@ -33,6 +33,7 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   a_end = atomicLoad(&st[S_ALLOC + 2u * tid + 1u]);
   sp = 0u;
   bot = 0u;
+  hungry = atomicLoad(&bout[0]) < SHARE_BELOW;
   var next = tid;
   var steps = 0u;
   var given = 0u;
@@ -48,7 +49,7 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
       next += width;
       continue;
     }
-    if (sp - bot >= 2u && (steps & SHARE_MASK) == 0u && select(0u, n, SHARE_INPUT) + atomicLoad(&bout[0]) < SHARE_BELOW) {
+    if (hungry && sp - bot >= 3u && (steps & SHARE_MASK) == 0u) {
       push_global(stk_a(bot), stk_b(bot));
       bot += 1u;
       given += 1u;
