@@ -4,14 +4,17 @@
  * Bundled with esbuild (platform node, `webgpu` external) to run on the GPU
  * machine:  node bench.mjs [--runtime webgpu,cpu] [--memory BYTES]
  *           [--wg N] [--max-wg N] [--budget N] [--share-below N]
- *           [--share-every N] [--trace] [--out FILE] files...
+ *           [--share-every N] [--local N] [--fallback] [--trace]
+ *           [--out FILE] files...
+ * --fallback gives the WebGPU runtime the CPU reference as its fallback for
+ * programs with little parallelism (what `hvm-cli --runtime auto` does).
  * --trace runs one dispatch per host round trip and adds each round's
  * profile (pending redexes, interactions, busy invocations, allocator
  * sweeps, work sharing) to the row: slower, for finding where time goes.
  */
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { compileBook } from "@hvm/ir";
-import { runCompiled } from "@hvm/runtime-cpu";
+import { createCpuRuntime, runCompiled } from "@hvm/runtime-cpu";
 import { parseBook, printNet } from "@hvm/syntax";
 import { listAdapters, requestNodeDevice } from "../src/node.js";
 import type { RoundTrace } from "../src/driver.js";
@@ -23,11 +26,12 @@ interface Args {
   kernel: Record<string, number>;
   out?: string;
   trace: boolean;
+  fallback: boolean;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { runtimes: ["webgpu", "cpu"], memory: 1 << 30, kernel: {}, trace: false, files: [] };
+  const a: Args = { runtimes: ["webgpu", "cpu"], memory: 1 << 30, kernel: {}, trace: false, fallback: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = (): string => argv[++i];
@@ -40,6 +44,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--share-every") a.kernel.shareEvery = Number(next());
     else if (k === "--local") a.kernel.localCapacity = Number(next());
     else if (k === "--trace") a.trace = true;
+    else if (k === "--fallback") a.fallback = true;
     else if (k === "--out") a.out = next();
     else a.files.push(k);
   }
@@ -52,7 +57,7 @@ const adapters = args.runtimes.includes("webgpu") ? await listAdapters() : [];
 const acquired = args.runtimes.includes("webgpu") ? await requestNodeDevice() : undefined;
 const trace: RoundTrace[] = [];
 const onRound = args.trace ? (r: RoundTrace): number => trace.push(r) : undefined;
-const rt = acquired ? createWebGpuRuntime({ device: acquired.device, adapterInfo: acquired.adapterInfo, kernel: args.kernel, onRound }) : undefined;
+const rt = acquired ? createWebGpuRuntime({ device: acquired.device, adapterInfo: acquired.adapterInfo, kernel: args.kernel, onRound, fallback: args.fallback ? createCpuRuntime() : undefined }) : undefined;
 
 for (const file of args.files) {
   const book = parseBook(readFileSync(file, "utf8"), file);
@@ -68,7 +73,7 @@ for (const file of args.files) {
         const r = await rt.run(book, { memory: args.memory });
         const wall = (performance.now() - t) / 1000;
         const nf = printNet(r.net);
-        rows.push({ file, runtime: rt.name, kernel: rt.kernel, interactions: r.stats.interactions, byRule: r.stats.byRule, seconds: r.stats.seconds, gips: r.stats.interactions / r.stats.seconds / 1e9, wall, timing: r.stats.timing, rounds: r.stats.rounds, live: r.stats.liveSlots, batches: r.stats.batches, profile: r.stats.profile, correct: check(nf, r.stats.interactions), nf: nf.slice(0, 80), ...(args.trace ? { trace: [...trace] } : {}) });
+        rows.push({ file, runtime: rt.name, kernel: rt.kernel, interactions: r.stats.interactions, byRule: r.stats.byRule, seconds: r.stats.seconds, gips: r.stats.interactions / r.stats.seconds / 1e9, wall, timing: r.stats.timing, rounds: r.stats.rounds, live: r.stats.liveSlots, batches: r.stats.batches, profile: r.stats.profile, fallback: r.stats.fallback, correct: check(nf, r.stats.interactions), nf: nf.slice(0, 80), ...(args.trace ? { trace: [...trace] } : {}) });
       } else if (runtime === "cpu") {
         const t = performance.now();
         const r = runCompiled(compileBook(book), { memory: args.memory });

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Runs on the GPU machine (through .device/remote.sh) from the project root:
-# the corpus for correctness, then the bench programs under several kernel
-# geometries, small sequential variants, and the CPU reference, each capped.
+# Runs on the GPU machine (through .device/remote.sh) from the project root,
+# after `node packages/runtime-webgpu/bench/build.mjs`: the corpus and random
+# books for correctness, then the examples/bench programs on WebGPU (twice
+# each: the second run has a warm pipeline cache), the sequential ones small
+# on the GPU alone and full size with the CPU fallback, and the CPU reference.
+# Rows go to OUT_DIR/rows.jsonl (labelled), the random-book report to
+# OUT_DIR/random.txt.
 # Usage: bash packages/runtime-webgpu/bench/device.sh OUT_DIR [full|gpu]
 set -u
 out=$1
 B=examples/bench
 P=packages/runtime-webgpu/bench/programs
-run() { name=$1; shift; timeout "$@" 2>&1 | grep -v artificially | tail -1 | cut -c1-600 >> "$out/$name.log"; }
-node .bundle/bench.mjs --runtime webgpu --memory 268435456 $(ls examples/*.hvmc | grep -v heavy) --out "$out/corpus.json" > /dev/null 2>&1
-for k in "--wg 128 --max-wg 1024 --budget 1024" "--wg 128 --max-wg 4096 --budget 1024" "--wg 128 --max-wg 4096 --budget 4096"; do
-  run tree 40 node .bundle/bench.mjs --runtime webgpu --memory 1073741824 $k $B/tree-sum-24.hvmc
-  run loops 60 node .bundle/bench.mjs --runtime webgpu --memory 1073741824 $k $B/loops-2p16x4000.hvmc
-done
-run seq 40 node .bundle/bench.mjs --runtime webgpu --memory 1073741824 $P/chain-2p20.hvmc
-run seq 40 node .bundle/bench.mjs --runtime webgpu --memory 1073741824 $P/rec-sum-2p18.hvmc
+bench() { label=$1; t=$2; shift 2; timeout "$t" node packages/runtime-webgpu/.bundle/bench.mjs "$@" 2>&1 | grep '^{' | sed "s/^{/{\"label\":\"$label\",/" >> "$out/rows.jsonl"; }
+bench corpus 120 --runtime webgpu --memory 268435456 $(ls examples/*.hvmc | grep -v heavy)
+timeout 150 node packages/runtime-webgpu/.bundle/random.mjs 400 11 --out "$out/random.txt" > /dev/null 2>&1
+bench parallel 90 --runtime webgpu $B/tree-sum-24.hvmc $B/loops-2p16x4000.hvmc $B/tree-sum-24.hvmc $B/loops-2p16x4000.hvmc
+bench sequential 90 --runtime webgpu $P/rec-sum-2p18.hvmc $P/chain-2p20.hvmc
+bench fallback 90 --runtime webgpu --fallback --memory 2147483648 $B/rec-sum-2p24.hvmc $B/chain-2p25.hvmc
 if [ "${2:-full}" = full ]; then
-  for p in tree-sum-24 rec-sum-2p24 chain-2p25; do run cpu 40 node .bundle/bench.mjs --runtime cpu --memory 2147483648 $B/$p.hvmc; done
+  for p in tree-sum-24 rec-sum-2p24 chain-2p25 loops-2p16x4000; do bench cpu 80 --runtime cpu --memory 2147483648 $B/$p.hvmc; done
 fi

@@ -5,7 +5,19 @@
  */
 import { afterAll } from "vitest";
 import type { AcquiredDevice } from "../src/device.js";
+import type { KernelConfig } from "../src/layout.js";
 import { requestNodeDevice } from "../src/node.js";
+
+/**
+ * Kernel shapes the correctness suites run under: the adapter's default, and
+ * a stress shape that exercises what the GPU default leans on (ring stacks
+ * that hand their oldest redex out when full, work sharing at every step,
+ * short dispatches that spill everything between rounds).
+ */
+export const SCHEDULES: ReadonlyArray<[string, Partial<KernelConfig>]> = [
+  ["default kernel", {}],
+  ["2-pair stacks, sharing every step, budget 64", { localCapacity: 2, shareEvery: 1, budget: 64 }],
+];
 
 /** The heap every test uses unless it tests sizing (one shader shape: the compiled shader is cached). */
 export const TEST_MEMORY = 64 << 20;

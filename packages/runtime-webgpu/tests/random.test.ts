@@ -13,15 +13,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createWebGpuRuntime } from "../src/index.js";
 import { books } from "./arbitrary.js";
-import { TEST_MEMORY, gpu } from "./gpu.js";
+import { SCHEDULES, TEST_MEMORY, gpu } from "./gpu.js";
 
 /** Small: a REF chain in the normal form costs one GPU round trip and heap readback per expansion. */
 const LIMIT = 2_000;
 
 type Outcome = { ok: true; nf: string; byRule: unknown } | { ok: false; error: unknown };
 
-describe.skipIf(!gpu)("random books: webgpu equals the reference", () => {
-  const rt = gpu ? createWebGpuRuntime({ device: gpu.device, adapterInfo: gpu.adapterInfo }) : undefined;
+describe.skipIf(!gpu).each(SCHEDULES)("random books: webgpu equals the reference (%s)", (_, kernel) => {
+  const rt = gpu ? createWebGpuRuntime({ device: gpu.device, adapterInfo: gpu.adapterInfo, kernel }) : undefined;
 
   it("same normal forms, counts and error outcomes", async () => {
     let compared = 0;

@@ -9,12 +9,12 @@ import { parseBook, printNet } from "@hvm/syntax";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../examples/corpus.js";
 import { createWebGpuRuntime } from "../src/index.js";
-import { TEST_MEMORY, gpu } from "./gpu.js";
+import { SCHEDULES, TEST_MEMORY, gpu } from "./gpu.js";
 
 const corpus = loadCorpus();
 
-describe.skipIf(!gpu)("webgpu runtime on the corpus", () => {
-  const rt = gpu ? createWebGpuRuntime({ device: gpu.device, adapterInfo: gpu.adapterInfo }) : undefined;
+describe.skipIf(!gpu).each(SCHEDULES)("webgpu runtime on the corpus (%s)", (_, kernel) => {
+  const rt = gpu ? createWebGpuRuntime({ device: gpu.device, adapterInfo: gpu.adapterInfo, kernel }) : undefined;
 
   for (const prog of corpus.filter((p) => !p.heavy)) {
     it(prog.name, async () => {
