@@ -17,7 +17,7 @@ import { compileBook } from "@hvm/ir";
 import { createCpuRuntime, runCompiled } from "@hvm/runtime-cpu";
 import { parseBook, printNet } from "@hvm/syntax";
 import { listAdapters, requestNodeDevice } from "../src/node.js";
-import type { RoundTrace } from "../src/driver.js";
+import type { RoundTrace } from "../src/profile.js";
 import { createWebGpuRuntime } from "../src/runtime.js";
 
 interface Args {

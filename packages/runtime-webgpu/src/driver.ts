@@ -28,6 +28,8 @@ import { bootEntry, encodeBook } from "./book.js";
 import { DeviceLostError, GpuError, RedexBagOverflowError } from "./errors.js";
 import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_TYPE, type KernelConfig, type MemoryPlan, S_ACTIVE, S_BUSY, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT, planMemory } from "./layout.js";
 import { type Pipelines, createPipelines, pipelineKey } from "./pipelines.js";
+import { HeapView, READ_BLOCK_SHIFT } from "./heap-view.js";
+import { type Counters, type Profile, type RoundTrace, roundTrace } from "./profile.js";
 import { findRefs, readNet } from "./walk.js";
 
 /** Seconds spent in each phase of a run. */
@@ -36,31 +38,6 @@ export interface Timing {
   upload: number;
   reduction: number;
   readback: number;
-}
-
-/** Profile counters of a run (cumulative over its dispatches). */
-export interface Profile {
-  /** Chunks the allocator found by sweeping (after the heap was handed out once), and the chunks it looked at. */
-  swept: number;
-  probes: number;
-  /** Redexes given to the output bag by work sharing, and spilled there at the end of a dispatch. */
-  shared: number;
-  spilled: number;
-}
-
-/** One round of a traced run (`onRound`): each batch is then a single dispatch. */
-export interface RoundTrace extends Profile {
-  round: number;
-  /** Redexes in the bag after the round, and interactions the round performed. */
-  pending: number;
-  interactions: number;
-  /** Host time of the round: dispatch, status copy, map (a round trip included). */
-  seconds: number;
-  /** Invocations that reduced at least one redex, and the most interactions one of them did. */
-  busy: number;
-  maxSteps: number;
-  /** Chunks handed out by the bump counter so far. */
-  active: number;
 }
 
 /** Thrown inside the host loop when a run shows too little parallelism for the GPU (see `sequentialAfter`). */
@@ -76,8 +53,8 @@ export const SEQUENTIAL_PENDING = 32;
 
 export interface GpuRunResult {
   net: Net;
-  /** liveSlots: heap slots not NULL after the run (node 0's two, the normal form's, and nothing leaked). */
-  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number; liveSlots: number; profile: Profile; fallback?: string };
+  /** liveSlots (with `countLiveSlots`): heap slots not NULL after the run (node 0's two, the normal form's, and nothing leaked). */
+  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number; liveSlots?: number; profile: Profile; fallback?: string };
 }
 
 const STATUS_WORDS = 24;
@@ -95,6 +72,8 @@ export class Driver {
     readonly maxBindingBytes = Infinity,
     /** Profiling: run one dispatch per batch and report each round. */
     readonly onRound?: (r: RoundTrace) => void,
+    /** Leak checks: read the whole used heap after a run and count the slots still in use (stats.liveSlots). */
+    readonly countLiveSlots = false,
   ) {
     void device.lost.then((info) => {
       this.lost = info;
@@ -166,11 +145,12 @@ export class Driver {
         if (detectSequential && reduction > SEQUENTIAL_SECONDS && maxPending <= SEQUENTIAL_PENDING) throw new LowParallelism(maxPending, total);
         if (status.pending > 0) continue;
         const tr = now();
-        const heap = await run.readHeap(status.active, this);
-        const refs = findRefs(heap.get, heap.slots, starts);
+        const heap = run.heapView(status.active, this);
+        const refs = await heap.walk((get) => findRefs(get, heap.slots, starts));
         if (refs.length === 0) {
-          const net = canonicalize(readNet(heap.get, heap.slots, book.names));
+          const net = canonicalize(await heap.walk((get) => readNet(get, heap.slots, book.names)));
           readback += now() - tr;
+          const liveSlots = this.countLiveSlots ? await heap.live() : undefined;
           const byRule = status.byRule;
           byRule.DREF += 1;
           const seconds = reduction;
@@ -186,7 +166,7 @@ export class Driver {
               rounds,
               batches,
               heapNodes: plan.nodes,
-              liveSlots: countLive(heap.get, heap.slots),
+              liveSlots,
               profile: { swept: status.swept, probes: status.probes, shared: status.shared, spilled: status.spilled },
             },
           };
@@ -203,39 +183,12 @@ export class Driver {
   }
 }
 
-function countLive(get: (slot: number) => number, slots: number): number {
-  let n = 0;
-  for (let s = 0; s < slots; s++) if (get(s) !== 0) n++;
-  return n;
-}
-
-function roundTrace(round: number, a: Status, b: Status, seconds: number): RoundTrace {
-  return {
-    round,
-    pending: b.pending,
-    interactions: b.total - a.total,
-    seconds,
-    busy: b.busy,
-    maxSteps: b.maxSteps,
-    active: b.active,
-    swept: b.swept - a.swept,
-    probes: b.probes - a.probes,
-    shared: b.shared - a.shared,
-    spilled: b.spilled - a.spilled,
-  };
-}
-
-interface Status extends Profile {
-  busy: number;
-  maxSteps: number;
-  total: number;
+interface Status extends Counters {
   byRule: Record<(typeof RULE_CLASSES)[number], number>;
   error: number;
   tagA: number;
   tagB: number;
   cursor: number;
-  active: number;
-  pending: number;
 }
 
 function progress(s: Status, seconds: number, plan: MemoryPlan): Progress {
@@ -388,38 +341,52 @@ class GpuRun {
   }
 
   private async map(buf: GPUBuffer, driver: Driver): Promise<Uint32Array> {
+    await this.mapOnly(buf, driver);
+    const out = new Uint32Array(buf.getMappedRange().slice(0));
+    buf.unmap();
+    return out;
+  }
+
+  private async mapOnly(buf: GPUBuffer, driver: Driver): Promise<void> {
     try {
       await buf.mapAsync(GPUMapMode.READ);
     } catch (e) {
       driver.checkLost();
       throw new GpuError("reading results back", e instanceof Error ? e.message : String(e));
     }
-    const out = new Uint32Array(buf.getMappedRange().slice(0));
-    buf.unmap();
-    return out;
   }
 
-  /** Copy the used part of the heap (chunks handed out so far) to the host. */
-  async readHeap(active: number, driver: Driver): Promise<{ get: (slot: number) => number; slots: number }> {
-    const nodes = Math.min(this.plan.nodes, active * CHUNK_NODES);
-    const slots = 2 * nodes;
+  /** The used part of the heap (chunks handed out so far), read back block by block as walks need it. */
+  heapView(active: number, driver: Driver): HeapView {
+    const slots = 2 * Math.min(this.plan.nodes, active * CHUNK_NODES);
+    return new HeapView(slots, Math.min(READ_BLOCK_SHIFT, this.plan.bindingShift), (ranges) => this.readSlots(ranges, driver));
+  }
+
+  /** Copy slots [first, first + n) (within one binding) of each block to the host, one submit and one map. */
+  async readSlots(ranges: ReadonlyArray<[number, number]>, driver: Driver): Promise<Uint32Array[]> {
     const per = 2 ** this.plan.bindingShift;
-    const parts: Uint32Array[] = [];
-    const enc = this.device.createCommandEncoder();
-    const stagings: GPUBuffer[] = [];
-    for (let b = 0; b * per < slots; b++) {
-      const n = Math.min(per, slots - b * per);
-      const s = this.buffer(`hvm-readback${b}`, n * 4, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
-      enc.copyBufferToBuffer(this.heaps[b], 0, s, 0, n * 4);
-      stagings.push(s);
+    const total = ranges.reduce((a, [, n]) => a + n, 0);
+    const staging = this.device.createBuffer({ label: "hvm-readback", size: total * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    try {
+      const enc = this.device.createCommandEncoder();
+      let at = 0;
+      for (const [first, n] of ranges) {
+        const b = Math.floor(first / per);
+        enc.copyBufferToBuffer(this.heaps[b], (first - b * per) * 4, staging, at * 4, n * 4);
+        at += n;
+      }
+      this.device.queue.submit([enc.finish()]);
+      const all = await this.map(staging, driver);
+      const out: Uint32Array[] = [];
+      at = 0;
+      for (const [, n] of ranges) {
+        out.push(all.subarray(at, at + n));
+        at += n;
+      }
+      return out;
+    } finally {
+      staging.destroy();
     }
-    this.device.queue.submit([enc.finish()]);
-    for (const s of stagings) {
-      parts.push(await this.map(s, driver));
-      s.destroy();
-    }
-    const get = parts.length === 1 ? (s: number) => parts[0][s] ?? 0 : (s: number) => parts[Math.floor(s / per)]?.[s % per] ?? 0;
-    return { get, slots };
   }
 
   /** Turn each REF slot into an empty cell and queue REF ~ VR(slot) expansion jobs. */

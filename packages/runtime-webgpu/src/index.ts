@@ -13,6 +13,7 @@
 export * from "./runtime.js";
 export * from "./device.js";
 export * from "./errors.js";
-export { type GpuRunResult, type Profile, type RoundTrace, type Timing } from "./driver.js";
+export { type GpuRunResult, type Timing } from "./driver.js";
+export { type Profile, type RoundTrace } from "./profile.js";
 export { type KernelConfig, type MemoryPlan, defaultKernel, kernelConfig, planMemory } from "./layout.js";
 export { buildShader } from "./wgsl/kernel.js";

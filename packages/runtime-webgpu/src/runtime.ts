@@ -2,7 +2,8 @@
  * createWebGpuRuntime: ir's Runtime on an injected GPUDevice.
  */
 import { type Book, DEFAULT_ENTRY, DEFAULT_MEMORY, ErrorCode, HvmError, type RunOptions, type Runtime, compileBook } from "@hvm/ir";
-import { Driver, type GpuRunResult, LowParallelism, type RoundTrace } from "./driver.js";
+import { Driver, type GpuRunResult, LowParallelism } from "./driver.js";
+import type { RoundTrace } from "./profile.js";
 import { type KernelConfig, kernelConfig } from "./layout.js";
 
 /** Default heap on CPU adapters (lavapipe): one 128 MiB binding; GPUs default to ir.DEFAULT_MEMORY. */
@@ -32,6 +33,8 @@ export interface WebGpuRuntimeOptions {
   fallback?: Runtime;
   /** Profiling: run one dispatch per host round trip and report each round (slower; for the bench). */
   onRound?: (r: RoundTrace) => void;
+  /** Leak checks: after each run, read the whole used heap back and report the slots still in use as stats.liveSlots (costs a full heap readback). */
+  countLiveSlots?: boolean;
 }
 
 export interface WebGpuRuntime extends Runtime {
@@ -61,7 +64,7 @@ export function isCpuAdapter(info: AdapterInfoLike | undefined): boolean {
 export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
   const info = opts.adapterInfo ?? (opts.device as GPUDevice & { adapterInfo?: AdapterInfoLike }).adapterInfo;
   const kernel = kernelConfig(isCpuAdapter(info), opts.kernel, opts.device.limits.maxComputeWorkgroupStorageSize);
-  const driver = new Driver(opts.device, kernel, opts.maxBindingBytes, opts.onRound);
+  const driver = new Driver(opts.device, kernel, opts.maxBindingBytes, opts.onRound, opts.countLiveSlots);
   const defaultMemory = isCpuAdapter(info) ? CPU_ADAPTER_MEMORY : DEFAULT_MEMORY;
   let disposed = false;
   return {
@@ -81,7 +84,7 @@ export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
         if (!(e instanceof LowParallelism) || !opts.fallback) throw e;
         const r = await opts.fallback.run(book, runOpts);
         const zero = { setup: 0, upload: 0, reduction: 0, readback: 0 };
-        return { net: r.net, stats: { ...r.stats, timing: zero, rounds: 0, batches: 0, heapNodes: 0, liveSlots: 0, profile: { swept: 0, probes: 0, shared: 0, spilled: 0 }, fallback: `${opts.fallback.name} (${e.message})` } };
+        return { net: r.net, stats: { ...r.stats, timing: zero, rounds: 0, batches: 0, heapNodes: 0, profile: { swept: 0, probes: 0, shared: 0, spilled: 0 }, fallback: `${opts.fallback.name} (${e.message})` } };
       }
     },
     async dispose(): Promise<void> {

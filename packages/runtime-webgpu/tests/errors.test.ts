@@ -58,8 +58,9 @@ describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
   }, 400_000);
 
   it("leaves only node 0 and the result in the heap (no redirect chains, no leaked cells)", async () => {
+    const counting = createWebGpuRuntime({ device: gpu!.device, adapterInfo: gpu!.adapterInfo, countLiveSlots: true });
     for (const src of [LOOP(300), TREE_SUM(8)]) {
-      const res = await rt!.run(parseBook(src), { memory: TEST_MEMORY });
+      const res = await counting.run(parseBook(src), { memory: TEST_MEMORY });
       expect(res.stats.liveSlots).toBe(2);
     }
   });
