@@ -48,6 +48,7 @@ for (const book of fc.sample(books, { numRuns: samples, seed })) {
     got = `error ${(e as Error).message}`;
   }
   compared++;
+  if (out && compared % 25 === 0) writeFileSync(out, `${rt.name}: ${compared} books compared so far, ${bad.length} mismatches\n${bad.join("\n\n")}`);
   const ok =
     refErr === undefined
       ? got === ref
