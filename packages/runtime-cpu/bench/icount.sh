@@ -2,7 +2,7 @@
 # Instructions per interaction of the single-thread reducer, load-independent:
 # valgrind counts the instructions of two runs of one program at two sizes;
 # (I2 - I1) / (N2 - N1) cancels startup, parsing and compilation.
-# Usage: bench/icount.sh [sum|church] [size1] [size2] [ref|parallel]   (from packages/runtime-cpu)
+# Usage: bench/icount.sh [sum|church|bitonic] [size1] [size2] [ref|parallel]   (from packages/runtime-cpu)
 # `parallel` counts the cpu-parallel core on one thread, in process (bench/parallel-core.ts).
 set -e
 prog=${1:-sum}

@@ -2,7 +2,7 @@
  * The cpu-parallel core on one thread, in process (no workers): boot, rounds
  * and normal-form expansion as the Node edge does them, for profiling and
  * instruction counting of the parallel rules (bench/icount.sh par).
- * Arguments: program (sum | church), size.
+ * Arguments: program (sum | church | bitonic), size. Run from packages/runtime-cpu.
  */
 import { ROOT_SLOT, Tag, compileBook, port, printNet } from "@hvm/ir";
 import { parseBook } from "@hvm/syntax";
@@ -10,11 +10,17 @@ import { Ctl, createSharedState } from "../src/parallel/core/layout.js";
 import { Machine, toCellBook } from "../src/parallel/core/machine.js";
 import { WorkerLoop } from "../src/parallel/core/scheduler.js";
 import { expandReachable, readNet } from "../src/parallel/core/walk.js";
-import { churchPow, sumTree } from "./programs.js";
+import { readFileSync } from "node:fs";
+import { compileSource } from "@hvm/syntax";
+import { bitonicOf, churchPow, sumTree } from "./programs.js";
 
 const program = process.argv[2] ?? "sum";
 const size = Number(process.argv[3] ?? 15);
-const compiled = compileBook(parseBook(program === "church" ? churchPow(size) : sumTree(size)));
+const book =
+  program === "bitonic"
+    ? compileSource(bitonicOf(readFileSync("../../examples/lang/bitonic.hvm", "utf8"), size)).book
+    : parseBook(program === "church" ? churchPow(size) : sumTree(size));
+const compiled = compileBook(book);
 const defs = toCellBook(compiled);
 const state = createSharedState(1 << 24, 1);
 const ctl = new Int32Array(state.ctl);

@@ -37,3 +37,9 @@ export const churchPow = (n: number): string => `
 @c2   = ${church(2, 2)}
 @inc  = (a r) & #1 ~ <a <#1 r>>
 `;
+
+/**
+ * The hvm-lang bitonic sort of examples/lang/bitonic.hvm over 2^k numbers
+ * (the file sorts 2^10), as .hvm source: pass the file's text.
+ */
+export const bitonicOf = (source: string, k: number): string => source.replace("(Gen 10 0)", `(Gen ${k} 0)`);
