@@ -4,7 +4,7 @@
  * Bundled with esbuild (platform node, `webgpu` external) to run on the GPU
  * machine:  node bench.mjs [--runtime webgpu,cpu] [--memory BYTES]
  *           [--wg N] [--max-wg N] [--budget N] [--share-below N]
- *           [--share-every N] [--local N] [--fallback] [--trace]
+ *           [--share-every N] [--share-min N] [--local N] [--fallback] [--trace]
  *           [--out FILE] files...
  * --fallback gives the WebGPU runtime the CPU reference as its fallback for
  * programs with little parallelism (what `hvm-cli --runtime auto` does).
@@ -43,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--share-below") a.kernel.shareBelow = Number(next());
     else if (k === "--share-every") a.kernel.shareEvery = Number(next());
     else if (k === "--local") a.kernel.localCapacity = Number(next());
+    else if (k === "--share-min") a.kernel.shareMin = Number(next());
     else if (k === "--trace") a.trace = true;
     else if (k === "--fallback") a.fallback = true;
     else if (k === "--out") a.out = next();

@@ -58,10 +58,12 @@ export interface KernelConfig {
   budget: number;
   /** Redex pairs in an invocation's private stack. */
   localCapacity: number;
-  /** Work sharing: an invocation with 3+ redexes gives its oldest away while the output bag holds fewer than this. */
+  /** Work sharing: an invocation gives its oldest redex away while the output bag holds fewer than this. */
   shareBelow: number;
   /** Work sharing: checked every this many interactions (a power of two). */
   shareEvery: number;
+  /** Work sharing: only from stacks holding at least this many redexes (an invocation keeps the rest). */
+  shareMin: number;
 }
 
 export interface MemoryPlan {
@@ -126,6 +128,6 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
 /** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8 }
-    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1 };
+    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3 }
+    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3 };
 }

@@ -89,6 +89,7 @@ export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
     },
     async dispose(): Promise<void> {
       disposed = true;
+      driver.dispose();
     },
   };
 }

@@ -91,6 +91,7 @@ const S_SHARED: u32 = ${S_SHARED}u;
 const S_SPILLED: u32 = ${S_SPILLED}u;
 const SHARE_BELOW: u32 = ${k.shareBelow}u;
 const SHARE_MASK: u32 = ${k.shareEvery - 1}u;
+const SHARE_MIN: u32 = ${Math.max(2, k.shareMin)}u;
 const S_OWNER: u32 = ${plan.ownerBase}u;
 const ERR_OOM: u32 = ${ERR_OOM}u;
 const ERR_BAG: u32 = ${ERR_BAG}u;

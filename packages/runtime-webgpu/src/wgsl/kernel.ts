@@ -49,7 +49,7 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
       next += width;
       continue;
     }
-    if (hungry && sp - bot >= 3u && (steps & SHARE_MASK) == 0u) {
+    if (hungry && sp - bot >= SHARE_MIN && (steps & SHARE_MASK) == 0u) {
       push_global(stk_a(bot), stk_b(bot));
       bot += 1u;
       given += 1u;
