@@ -2,10 +2,12 @@
  * The two entry points and the assembled shader.
  *
  * `reduce`: each invocation takes redexes from the input bag (strided by the
- * dispatch width), reduces them depth-first on its private stack for up to
- * BUDGET interactions, gives its oldest redex to the output bag whenever that
- * bag holds fewer redexes than the widest dispatch has invocations (work
- * sharing), and spills what is left to the output bag.
+ * dispatch width), reduces them depth-first on its ring stack (workgroup
+ * memory) for up to BUDGET interactions, gives its oldest redex to the output
+ * bag every SHARE_MASK + 1 steps while that bag holds fewer than SHARE_BELOW
+ * redexes and its stack at least SHARE_MIN (work sharing), and spills what is
+ * left to the output bag. Per-workgroup sums of the rule classes and the
+ * profile counters go to the state buffer at the end.
  *
  * `between`: one invocation; marks the input bag consumed and writes the
  * indirect dispatch size of the next round from the output bag's count.
