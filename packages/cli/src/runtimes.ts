@@ -47,9 +47,11 @@ export const RUNTIMES: readonly RuntimeEntry[] = [
   {
     name: "auto",
     description:
-      "cpu for programs that finish within 1M interactions; else webgpu when an adapter exists (handing sequential programs back to the CPU), else cpu-parallel on a multi-core machine, else cpu",
+      "cpu for programs that finish within 1M interactions; else webgpu when an adapter exists (handing sequential programs back to cpu), else cpu-parallel on a multi-core machine, else cpu",
     create: (opts) =>
-      createAutoRuntime(opts, () => (availableParallelism() > 1 ? createParallelCpuRuntime({ threads: opts.threads as number | undefined }) : createCpuRuntime())),
+      createAutoRuntime(opts, createCpuRuntime, () =>
+        availableParallelism() > 1 ? createParallelCpuRuntime({ threads: opts.threads as number | undefined }) : createCpuRuntime(),
+      ),
   },
 ];
 

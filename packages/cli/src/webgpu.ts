@@ -3,12 +3,14 @@
  * `gpus` command. @hvm/runtime-webgpu/node (Dawn) is imported lazily, so the
  * CLI starts on machines without the `webgpu` package or a GPU.
  *
- * `auto`: a program first runs on the CPU reference for up to
- * AUTO_PROBE_INTERACTIONS interactions; if it finishes, that is the result
- * (small programs never pay the GPU's start-up). Otherwise it runs on the
- * WebGPU runtime when an adapter exists, which hands programs whose redex
- * bag stays at 32 or fewer for the first 0.25 s of reduction (sequential
- * ones) back to the CPU runtime; with no adapter it runs on the CPU runtime.
+ * `auto`: a program first runs on the single-thread CPU reference for up
+ * to AUTO_PROBE_INTERACTIONS interactions; if it finishes, that is the
+ * result (small programs never pay the GPU's or the workers' start-up).
+ * Otherwise it runs on the WebGPU runtime when an adapter exists, which
+ * hands programs whose redex bag stays at 32 or fewer for the first 0.25 s
+ * of reduction (sequential ones) back to the reference (the fastest runtime
+ * for a sequential program: cpu-parallel only adds its cost of cell form);
+ * with no adapter it runs on the parallel CPU runtime.
  */
 import { InteractionLimitError, type Book, type RunOptions, type RunResult, type Runtime } from "@hvm/ir";
 import type { Command } from "commander";
@@ -24,8 +26,18 @@ export async function createWebGpuCliRuntime(opts: Readonly<Record<string, unkno
   return gpu.createNodeWebGpuRuntime({ adapter: opts.adapter as string | undefined, fallback });
 }
 
-export function createAutoRuntime(opts: Readonly<Record<string, unknown>>, cpu: () => Runtime): Runtime {
-  const probe = cpu();
+/**
+ * `reference`: makes the single-thread CPU runtime (the probe and the GPU's
+ * fallback); `parallel`: the CPU runtime for large programs without a GPU;
+ * `gpu`: the WebGPU runtime with a fallback (throws when there is no adapter).
+ */
+export function createAutoRuntime(
+  opts: Readonly<Record<string, unknown>>,
+  reference: () => Runtime,
+  parallel: () => Runtime,
+  gpuWith: (opts: Readonly<Record<string, unknown>>, fallback: Runtime) => Promise<Runtime> = createWebGpuCliRuntime,
+): Runtime {
+  const probe = reference();
   let gpu: Runtime | undefined;
   return {
     name: "auto",
@@ -38,9 +50,9 @@ export function createAutoRuntime(opts: Readonly<Record<string, unknown>>, cpu: 
       }
       if (!gpu) {
         try {
-          gpu = await createWebGpuCliRuntime(opts, cpu());
+          gpu = await gpuWith(opts, reference());
         } catch {
-          gpu = cpu();
+          gpu = parallel();
         }
       }
       return gpu.run(book, runOpts);
