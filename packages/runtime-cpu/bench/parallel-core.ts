@@ -5,21 +5,15 @@
  * Arguments: program (sum | church | bitonic), size. Run from packages/runtime-cpu.
  */
 import { ROOT_SLOT, Tag, compileBook, port, printNet } from "@hvm/ir";
-import { parseBook } from "@hvm/syntax";
 import { Ctl, createSharedState } from "../src/parallel/core/layout.js";
 import { Machine, toCellBook } from "../src/parallel/core/machine.js";
 import { WorkerLoop } from "../src/parallel/core/scheduler.js";
 import { expandReachable, readNet } from "../src/parallel/core/walk.js";
-import { readFileSync } from "node:fs";
-import { compileSource } from "@hvm/syntax";
-import { bitonicOf, churchPow, sumTree } from "./programs.js";
+import { benchBook } from "./book.js";
 
 const program = process.argv[2] ?? "sum";
 const size = Number(process.argv[3] ?? 15);
-const book =
-  program === "bitonic"
-    ? compileSource(bitonicOf(readFileSync("../../examples/lang/bitonic.hvm", "utf8"), size)).book
-    : parseBook(program === "church" ? churchPow(size) : sumTree(size));
+const book = benchBook(program, size);
 const compiled = compileBook(book);
 const defs = toCellBook(compiled);
 const state = createSharedState(1 << 24, 1);
