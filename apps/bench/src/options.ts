@@ -3,6 +3,7 @@
  * plus the selection filters.
  */
 import { Command, InvalidArgumentError } from "commander";
+import { parseMemorySize } from "@hvm/ir";
 import type { BenchOptions } from "./model.js";
 
 export interface CliOptions {
@@ -35,6 +36,12 @@ const seconds = (value: string): number => {
 const list = (value: string): string[] => value.split(",").map((s) => s.trim()).filter((s) => s !== "");
 const countList = (value: string): number[] => list(value).map(count(1));
 
+const memorySize = (value: string): number => {
+  const bytes = parseMemorySize(value);
+  if (bytes === undefined) throw new InvalidArgumentError("expected a size like 512M, 4G or a number of bytes (8 at least)");
+  return bytes;
+};
+
 export const QUICK = { warmup: 2, reps: 3, budgetSeconds: 5, timeoutSeconds: 20 } as const;
 export const FULL = { warmup: 2, reps: 7, budgetSeconds: 60, timeoutSeconds: 600 } as const;
 
@@ -49,7 +56,7 @@ export function buildCommand(): Command {
     .option("--reps <n>", `measured runs per case (default ${FULL.reps}, quick ${QUICK.reps})`, count(1))
     .option("--budget <seconds>", `stop repeating a case after this much wall time (default ${FULL.budgetSeconds}, quick ${QUICK.budgetSeconds})`, seconds)
     .option("--timeout <seconds>", `give up on a run after this long (default ${FULL.timeoutSeconds}, quick ${QUICK.timeoutSeconds})`, seconds)
-    .option("--memory <bytes>", "heap limit per run in bytes", count(1))
+    .option("--memory <size>", "heap limit per run: 512M, 4G or bytes (default: each runtime's)", memorySize)
     .option("--max-interactions <n>", "stop a run past this many interactions", count(1))
     .option("--no-workloads", "leave out the accelerate workloads")
     .option("--no-software-gpu", "leave out software WebGPU adapters (llvmpipe, lavapipe, SwiftShader)")

@@ -7,16 +7,12 @@
  * error (exit code 2) with a message naming the flag.
  */
 import { InvalidArgumentError, type Command } from "commander";
-import type { RunOptions } from "@hvm/ir";
+import { type RunOptions, parseMemorySize } from "@hvm/ir";
 
-const UNITS: Record<string, number> = { "": 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
-
-/** `512K`, `512M`, `4G`, `1048576` (binary units; an optional `B`/`iB` suffix is accepted). */
+/** `512K`, `512M`, `4G`, `1048576` (binary units; an optional `B`/`iB` suffix is accepted): ir's parseMemorySize. */
 export function parseMemory(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?$/i.exec(text.trim());
-  if (!m) throw new InvalidArgumentError(`expected a size like 512K, 512M, 4G or a number of bytes, got '${text}'`);
-  const bytes = Math.floor(Number(m[1]) * UNITS[m[2].toUpperCase()]);
-  if (!Number.isSafeInteger(bytes) || bytes < 8) throw new InvalidArgumentError(`size '${text}' is out of range (at least 8 bytes, one node)`);
+  const bytes = parseMemorySize(text);
+  if (bytes === undefined) throw new InvalidArgumentError(`expected a size like 512K, 512M, 4G or a number of bytes (8 at least, one node), got '${text}'`);
   return bytes;
 }
 

@@ -145,7 +145,7 @@ describe("usage errors exit with 2", () => {
     expectFailure(
       cli("run", example("op-add"), "--memory", "12X"),
       2,
-      `error: option '-m, --memory <size>' argument '12X' is invalid. expected a size like 512K, 512M, 4G or a number of bytes, got '12X'\n${usage}`,
+      `error: option '-m, --memory <size>' argument '12X' is invalid. expected a size like 512K, 512M, 4G or a number of bytes (8 at least, one node), got '12X'\n${usage}`,
     );
   });
 

@@ -53,3 +53,18 @@ export const DEFAULT_MEMORY = 1 << 30;
 export const NODE_BYTES = 8;
 
 export const emptyByRule = (): Record<RuleClass, number> => ({ ANNI: 0, COMM: 0, ERAS: 0, DREF: 0, OPER: 0 });
+
+const SIZE_UNITS: Record<string, number> = { "": 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+
+/**
+ * A memory size as users write it for `memory`: `512K`, `512M`, `4G`,
+ * `1.5G` or a number of bytes (binary units; an optional `B`/`iB` suffix).
+ * Returns the bytes, or undefined when the text is not a size or is below
+ * one node (NODE_BYTES).
+ */
+export function parseMemorySize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const bytes = Math.floor(Number(m[1]) * SIZE_UNITS[m[2].toUpperCase()]);
+  return Number.isSafeInteger(bytes) && bytes >= NODE_BYTES ? bytes : undefined;
+}
