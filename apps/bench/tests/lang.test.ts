@@ -36,7 +36,7 @@ describe("the hvm-lang programs of each suite", () => {
     expect(loadLangPrograms({ examples: EXAMPLES, quick: false, big: true }).map((p) => p.name)).toEqual([
       "lang/heavy-bitonic",
       "lang/bitonic-2p18",
-      "lang/tree-sum-24",
+      "lang/tree-sum-22",
     ]);
   });
 
@@ -64,8 +64,8 @@ describe("langProgram", () => {
     expect(langProgram(LANG, "heavy-bitonic").size).toEqual({ defs: 36, nodes: 295 });
     const big = path.join(LANG, "bench");
     expect(langProgram(big, "bitonic-2p18").size).toEqual({ defs: 36, nodes: 295 });
-    expect(langProgram(big, "tree-sum-24").size).toEqual({ defs: 7, nodes: 40 });
-    expect(langProgram(big, "tree-sum-24").expectedInteractions).toBe(838_860_766);
+    expect(langProgram(big, "tree-sum-22").size).toEqual({ defs: 7, nodes: 40 });
+    expect(langProgram(big, "tree-sum-22").expectedInteractions).toBe(209_715_166);
   });
 
   it("names the program in a load error", () => {
