@@ -5,6 +5,7 @@
  */
 export { Ctl, QUEUE_PAIRS, Stat, StopCode, createSharedState, type SharedState } from "./core/layout.js";
 export { Machine, toCellBook, toCellDef, type CellDef } from "./core/machine.js";
-export { link, reduceSome } from "./core/rules.js";
+export { link } from "./core/link.js";
+export { reduceSome } from "./core/loop.js";
 export { WorkerLoop, createWorkerHandler, type HostMessage, type WorkerMessage } from "./core/scheduler.js";
 export { expandReachable, follow, readNet } from "./core/walk.js";

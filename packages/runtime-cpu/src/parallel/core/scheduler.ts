@@ -17,7 +17,7 @@
 import { HeapExhausted } from "./alloc.js";
 import { Ctl, PUBLISH_EVERY, QUEUE_PAIRS, type SharedState, Stat, StopCode } from "./layout.js";
 import { type CellDef, Machine } from "./machine.js";
-import { TypeStop, reduceSome } from "./rules.js";
+import { TypeStop, reduceSome } from "./loop.js";
 
 /**
  * Redex pairs a worker must hold before it gives half away: sharing one or
