@@ -31,6 +31,8 @@ export const Ctl = {
   CHUNK_NEXT: 9,
   /** Number of workers in this round. */
   THREADS: 10,
+  /** Polls a worker lets pass between two shares (0: at once); see scheduler.ts. Kept across the rounds of a run. */
+  BACKOFF: 11,
   /** Header size; the queue follows. */
   HEADER: 16,
 } as const;

@@ -21,8 +21,8 @@ export class TypeStop extends Error {
 }
 
 /**
- * Reduce up to `budget` redexes from the machine's stack; returns how many.
- * Stops early when the stack is empty. Throws TypeStop on a pair of numbers
+ * Reduce up to `budget` redexes from the top of the machine's stack; returns
+ * how many. Stops early when the stack is empty. Throws TypeStop on a pair of numbers
  * (and HeapExhausted from the allocator).
  */
 export function reduceSome(m: Machine, budget: number): number {
@@ -31,6 +31,7 @@ export function reduceSome(m: Machine, budget: number): number {
   const room = m.room;
   let rb = m.stack;
   let r = m.sp;
+  let base = m.base;
   let nAnni = 0;
   let nComm = 0;
   let nPass = 0;
@@ -44,11 +45,13 @@ export function reduceSome(m: Machine, budget: number): number {
   let nMatn = 0;
   let n = 0;
   let stop: TypeStop | null = null;
-  while (n < budget && r !== 0) {
+  while (n < budget && r !== base) {
     if (r + room > rb.length) {
       m.sp = r;
       m.grow();
       rb = m.stack;
+      r = m.sp;
+      base = m.base;
     }
     r -= 2;
     let a = rb[r];

@@ -48,9 +48,14 @@ export function toCellBook(book: CompiledBook): CellDef[] {
 export class Machine {
   readonly heap: Int32Array;
   readonly alloc: Allocator;
-  /** Redex stack: pairs of main ports. */
+  /**
+   * Redex stack: pairs of main ports in stack[base..sp). Rules push and the
+   * loop pops at the top (sp); work sharing hands out the oldest pairs from
+   * the bottom (base) in O(pairs moved).
+   */
   stack: Int32Array = new Int32Array(1 << 12);
   sp = 0;
+  base = 0;
   /** Stack slots one interaction may push at most: 8 (COMM's four links), or a definition's redexes and its root. */
   readonly room: number;
   /** Interactions by rule id (ir's Rule); classCounts() sums them by rule class. */
@@ -87,16 +92,33 @@ export class Machine {
   }
 
   push(a: number, b: number): void {
-    if (this.sp + 2 > this.stack.length) this.grow();
+    if (this.sp + this.room > this.stack.length) this.grow();
     this.stack[this.sp++] = a;
     this.stack[this.sp++] = b;
   }
 
-  /** Double the redex stack. */
+  /** Make room at the top: move the pairs down to 0 when the bottom has been handed out, else double the stack. */
   grow(): void {
+    if (this.base > 0) {
+      this.stack.copyWithin(0, this.base, this.sp);
+      this.sp -= this.base;
+      this.base = 0;
+      if (this.sp + this.room <= this.stack.length) return;
+    }
     const grown = new Int32Array(this.stack.length * 2);
-    grown.set(this.stack);
+    grown.set(this.stack.subarray(0, this.sp));
     this.stack = grown;
+  }
+
+  /** Redexes on the stack. */
+  pending(): number {
+    return (this.sp - this.base) >> 1;
+  }
+
+  /** Empty the stack. */
+  clear(): void {
+    this.sp = 0;
+    this.base = 0;
   }
 
   /** Copy definition `i` into fresh nodes; push its redexes; returns its relocated root. */

@@ -1,7 +1,8 @@
 /**
- * A worker's reduction loop: reduce from the local stack, hand half of it to
- * the shared queue when another worker is idle and the queue is empty, take
- * from the queue when the stack runs dry, and detect the end of a round.
+ * A worker's reduction loop: reduce from the top of the local stack, hand its
+ * oldest redexes (the bottom) to the shared queue when another worker is
+ * idle and the queue is empty, take from the queue when the stack runs dry,
+ * and detect the end of a round.
  *
  * Termination: Ctl.ACTIVE counts workers that may still hold or produce
  * redexes. A worker leaves ACTIVE only under the lock and with an empty queue,
@@ -20,14 +21,36 @@ import { type CellDef, Machine } from "./machine.js";
 import { TypeStop, reduceSome } from "./loop.js";
 
 /**
- * Redex pairs a worker must hold before it gives half away: sharing one or
- * two redexes of a sequential program only bounces cache lines and wakes
+ * Redex pairs a worker must hold before it shares: sharing one or two
+ * redexes of a sequential program only bounces cache lines and wakes
  * threads for nothing.
  */
 const SHARE_MIN = 8;
 
+/**
+ * Redex pairs one share moves: the oldest ones, at the bottom of the stack,
+ * which in a depth-first reduction are the largest pending pieces (a fork
+ * tree's other halves). Moving half of the stack instead also moved the
+ * long runs of cheap pending redexes that loops and recursive sums pile up
+ * above them.
+ */
+const SHARE_PAIRS = 4;
+
 /** Interactions between two checks of the stop flag and of idle workers. */
 const POLL_EVERY = 64;
+
+/**
+ * Adaptive sharing: a worker that took shared work and ran dry again within
+ * USEFUL_MIN interactions adds one to Ctl.BACKOFF, the polls a worker lets
+ * pass between two shares (up to BACKOFF_MAX); one that got more resets it
+ * to 0. In a sequential program every share is useless (rec-sum keeps one
+ * cheap pending addition per frame at the bottom of its stack), so n shares
+ * take n^2 / 2 polls and a 60M-interaction run makes about 1,400 of them
+ * instead of one per poll; a parallel program hands out a useless pair now
+ * and then and keeps sharing as soon as a worker idles.
+ */
+const USEFUL_MIN = 1 << 10;
+const BACKOFF_MAX = 1 << 16;
 
 /** Another worker (or the host) asked everybody to stop. */
 class Stopped extends Error {}
@@ -37,6 +60,12 @@ export class WorkerLoop {
   private readonly ctl: Int32Array;
   private readonly stats: Float64Array;
   private readonly threads: number;
+  /** Interactions this worker has done in this run. */
+  private work = 0;
+  /** `work` when this worker last took queued work (-1: not since it last ran dry). */
+  private takenAt = -1;
+  /** Polls since this worker last shared. */
+  private sinceShare = 0;
   private readonly limit: number;
   private readonly allStats: Float64Array;
 
@@ -68,64 +97,77 @@ export class WorkerLoop {
       this.stop(StopCode.CRASH, 0, 0);
       throw e;
     } finally {
-      m.sp = 0;
+      m.clear();
       this.publish();
     }
   }
 
   private reduce(): void {
     const m = this.machine;
-    let tick = 0;
-    let publishAt = PUBLISH_EVERY;
+    let publishAt = this.work + PUBLISH_EVERY;
     for (;;) {
-      while (m.sp > 0) {
-        tick += reduceSome(m, POLL_EVERY);
+      while (m.sp > m.base) {
+        this.work += reduceSome(m, POLL_EVERY);
         this.poll();
-        if (tick >= publishAt) {
-          publishAt = tick + PUBLISH_EVERY;
+        if (this.work >= publishAt) {
+          publishAt = this.work + PUBLISH_EVERY;
           this.publish();
           if (this.limit >= 0 && this.total() > this.limit) this.stop(StopCode.LIMIT, 0, 0);
         }
       }
+      m.clear();
       if (!this.refill()) return;
     }
   }
 
   /**
    * Between two slices of POLL_EVERY interactions: stop when asked, share
-   * when another worker idles. Plain loads (an Atomics call costs more than a
-   * few interactions here): a stale value only delays a share by one slice,
-   * and share() re-reads the queue under the lock.
+   * when another worker idles (and the backoff allows). Plain loads (an
+   * Atomics call costs more than a few interactions here): a stale value
+   * only delays a share by one slice, and share() re-reads the queue under
+   * the lock.
    */
   private poll(): void {
     const ctl = this.ctl;
     if (ctl[Ctl.STOP] !== 0) throw new Stopped();
-    if (this.machine.sp >= 2 * SHARE_MIN && ctl[Ctl.QSIZE] === 0 && ctl[Ctl.ACTIVE] < this.threads) this.share();
+    this.sinceShare++;
+    if (this.machine.pending() >= SHARE_MIN && ctl[Ctl.QSIZE] === 0 && ctl[Ctl.ACTIVE] < this.threads && this.sinceShare > ctl[Ctl.BACKOFF]) {
+      this.sinceShare = 0;
+      this.share();
+    }
   }
 
-  /** Move the older half of the local stack into the shared queue. */
+  /** The stack ran dry: judge the work last taken from the queue (see USEFUL_MIN). */
+  private judgeTaken(): void {
+    if (this.takenAt < 0) return;
+    const ctl = this.ctl;
+    ctl[Ctl.BACKOFF] = this.work - this.takenAt >= USEFUL_MIN ? 0 : Math.min(BACKOFF_MAX, ctl[Ctl.BACKOFF] + 1);
+    this.takenAt = -1;
+  }
+
+  /** Move the SHARE_PAIRS oldest redexes of the local stack (its bottom) into the shared queue. */
   private share(): void {
     const m = this.machine;
     const ctl = this.ctl;
     this.lock();
     const free = QUEUE_PAIRS - ctl[Ctl.QSIZE];
-    const give = Math.min(free, m.sp >> 2);
+    const give = Math.min(free, SHARE_PAIRS, m.pending());
     const tail = ctl[Ctl.QHEAD] + ctl[Ctl.QSIZE];
     for (let i = 0; i < give; i++) {
       const at = Ctl.HEADER + 2 * ((tail + i) % QUEUE_PAIRS);
-      ctl[at] = m.stack[2 * i];
-      ctl[at + 1] = m.stack[2 * i + 1];
+      ctl[at] = m.stack[m.base + 2 * i];
+      ctl[at + 1] = m.stack[m.base + 2 * i + 1];
     }
     ctl[Ctl.QSIZE] += give;
     this.unlock();
-    m.stack.copyWithin(0, 2 * give, m.sp);
-    m.sp -= 2 * give;
+    m.base += 2 * give;
     this.signal();
   }
 
   /** Take redexes from the queue; when there are none, idle until work or the end of the round. */
   private refill(): boolean {
     const ctl = this.ctl;
+    this.judgeTaken();
     this.lock();
     if (ctl[Ctl.QSIZE] > 0) {
       this.takeQueued();
@@ -163,6 +205,7 @@ export class WorkerLoop {
   /** Pop half of the queue (at least one pair) onto the local stack; caller holds the lock. */
   private takeQueued(): void {
     const ctl = this.ctl;
+    this.takenAt = this.work;
     const size = ctl[Ctl.QSIZE];
     const n = (size + 1) >> 1;
     const head = ctl[Ctl.QHEAD];
