@@ -28,11 +28,13 @@ import { TypeStop, reduceSome } from "./loop.js";
 const SHARE_MIN = 8;
 
 /**
- * Redex pairs one share moves: the oldest ones, at the bottom of the stack,
- * which in a depth-first reduction are the largest pending pieces (a fork
- * tree's other halves). Moving half of the stack instead also moved the
- * long runs of cheap pending redexes that loops and recursive sums pile up
- * above them.
+ * Redex pairs one share moves per idle worker (at most half the stack): the
+ * oldest ones, at the bottom of the stack, which in a depth-first reduction
+ * are the largest pending pieces (a fork tree's other halves). Moving half
+ * of the stack instead also moved the long runs of cheap pending redexes
+ * that loops and recursive sums pile up above them; moving a fixed 4 pairs
+ * whatever the number of idle workers fed 15 idle workers of a 16-thread
+ * run 4 pairs at a time.
  */
 const SHARE_PAIRS = 4;
 
@@ -145,13 +147,14 @@ export class WorkerLoop {
     this.takenAt = -1;
   }
 
-  /** Move the SHARE_PAIRS oldest redexes of the local stack (its bottom) into the shared queue. */
+  /** Move the oldest redexes of the local stack (its bottom) into the shared queue: SHARE_PAIRS per idle worker, at most half the stack. */
   private share(): void {
     const m = this.machine;
     const ctl = this.ctl;
     this.lock();
     const free = QUEUE_PAIRS - ctl[Ctl.QSIZE];
-    const give = Math.min(free, SHARE_PAIRS, m.pending());
+    const idle = Math.max(1, this.threads - ctl[Ctl.ACTIVE]);
+    const give = Math.min(free, SHARE_PAIRS * idle, m.pending() >> 1);
     const tail = ctl[Ctl.QHEAD] + ctl[Ctl.QSIZE];
     for (let i = 0; i < give; i++) {
       const at = Ctl.HEADER + 2 * ((tail + i) % QUEUE_PAIRS);
