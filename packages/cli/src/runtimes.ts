@@ -13,7 +13,9 @@ import { createCpuRuntime } from "@hvm/runtime-cpu";
 import { createParallelCpuRuntime } from "@hvm/runtime-cpu/node";
 import { UsageError } from "./errors.js";
 import { parseCount, type RuntimeFlag } from "./options.js";
-import { createAutoRuntime, createWebGpuCliRuntime } from "./webgpu.js";
+import { cliEngine } from "./auto/engine.js";
+import { createAutoRuntime } from "./auto/runtime.js";
+import { createWebGpuCliRuntime } from "./webgpu.js";
 
 export type { RuntimeFlag };
 
@@ -47,11 +49,13 @@ export const RUNTIMES: readonly RuntimeEntry[] = [
   {
     name: "auto",
     description:
-      "cpu for programs that finish within 1M interactions; else webgpu when an adapter exists (handing sequential programs back to cpu), else cpu-parallel on a multi-core machine, else cpu",
+      "cpu, moving a partly reduced net to webgpu (a hardware adapter) or else cpu-parallel (more than one core) only while the net is wide; sequential programs stay on cpu",
     create: (opts) =>
-      createAutoRuntime(opts, createCpuRuntime, () =>
-        availableParallelism() > 1 ? createParallelCpuRuntime({ threads: opts.threads as number | undefined }) : createCpuRuntime(),
-      ),
+      createAutoRuntime({
+        engine: cliEngine(opts, createCpuRuntime, () =>
+          availableParallelism() > 1 ? createParallelCpuRuntime({ threads: opts.threads as number | undefined }) : undefined,
+        ),
+      }),
   },
 ];
 

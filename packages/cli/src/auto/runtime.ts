@@ -1,0 +1,130 @@
+/**
+ * `--runtime auto`: every program runs on the single-thread reference, and
+ * moves to a parallel runtime (the "engine": WebGPU on a hardware adapter,
+ * else cpu-parallel) only while its net is wide, taking the partially
+ * reduced net along. The rule (docs/runtimes.md, "auto"):
+ *
+ *   boot on cpu ──> reduce the first `probe` interactions ──> normal form? ──> done (cpu)
+ *                      │ no
+ *                      v
+ *   every `checkEvery` interactions: measure the width (live.ts)
+ *      narrow ──> keep reducing on cpu (nothing restarts, nothing is started)
+ *      wide   ──> first time: start making the engine in the background
+ *                 (device, pipelines, a warm-up run), and keep reducing on cpu
+ *                 engine ready ──> hand the net over (handover.ts), the engine finishes it
+ *
+ * A sequential program therefore runs exactly as on `--runtime cpu`, plus
+ * one scan of the new part of the redex stack per check. Checks count
+ * interactions, not time, so where a run switches depends only on the
+ * program and the options.
+ */
+import { type Book, DEFAULT_ENTRY, InteractionLimitError, type RunOptions, type RunResult, type RunStats, type Runtime, compileBook } from "@hvm/ir";
+import { MissingEntryError } from "@hvm/runtime-cpu";
+import { type Before, handoverBook, handoverOptions, joinStats } from "./handover.js";
+import { DEFAULT_WIDTH, type WidthRule, measureWidth } from "./live.js";
+import { ReferenceProbe } from "./probe.js";
+
+/** Interactions every program first runs on the reference, with no width check. */
+export const AUTO_PROBE_INTERACTIONS = 1_000_000;
+/** Interactions between two width checks. */
+export const AUTO_CHECK_INTERACTIONS = 1_000_000;
+/** Milliseconds between progress reports. */
+const PROGRESS_MS = 100;
+
+/** Makes the runtime that takes wide nets over, for this heap size; undefined when there is none here. */
+export type EngineFactory = (memory: number | undefined) => Promise<Runtime | undefined>;
+
+export interface AutoOptions {
+  readonly engine: EngineFactory;
+  readonly probe?: number;
+  readonly checkEvery?: number;
+  readonly width?: WidthRule;
+}
+
+/** How an auto run went (`stats.auto`). */
+export interface AutoRoute {
+  /** The runtimes that reduced the net, in order: "cpu", then the engine's name, then its fallback's. */
+  readonly runtimes: string[];
+  /** Interactions done on the reference (before the handover, or all of them). */
+  readonly reference: number;
+  /** The most live redexes seen at a check. */
+  readonly widest: number;
+}
+
+export type AutoStats = RunStats & { auto: AutoRoute };
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export function createAutoRuntime(options: AutoOptions): Runtime {
+  const probeSize = options.probe ?? AUTO_PROBE_INTERACTIONS;
+  const checkEvery = options.checkEvery ?? AUTO_CHECK_INTERACTIONS;
+  const width = options.width ?? DEFAULT_WIDTH;
+  let making: Promise<Runtime | undefined> | undefined;
+  let engine: Runtime | undefined;
+  let noEngine = false;
+
+  const startEngine = (memory: number | undefined): void => {
+    if (making) return;
+    making = options.engine(memory).catch(() => undefined);
+    void making.then((e) => {
+      engine = e;
+      noEngine = e === undefined;
+    });
+  };
+
+  return {
+    name: "auto",
+    async run(book: Book, opts: RunOptions = {}): Promise<RunResult> {
+      const entry = opts.entry ?? DEFAULT_ENTRY;
+      const compiled = compileBook(book, { entry });
+      const index = compiled.index.get(entry);
+      if (index === undefined) throw new MissingEntryError(entry, compiled.names);
+      const probe = new ReferenceProbe(compiled, index, opts);
+      let widest = 0;
+      let shown = performance.now();
+      for (;;) {
+        const step = probe.interactions < probeSize ? probeSize - probe.interactions : checkEvery;
+        if (probe.advance(step)) {
+          const r = probe.result();
+          const stats: AutoStats = { ...r.stats, auto: { runtimes: ["cpu"], reference: r.stats.interactions, widest } };
+          return { net: r.net, stats };
+        }
+        await nextTurn();
+        if (opts.onProgress && performance.now() - shown >= PROGRESS_MS) {
+          shown = performance.now();
+          opts.onProgress({ interactions: probe.interactions, byRule: probe.reducer.byRule(), seconds: probe.seconds, nodes: probe.reducer.core.live });
+        }
+        if (noEngine) continue;
+        const w = measureWidth(probe, width);
+        widest = Math.max(widest, w.live);
+        if (!w.wide) continue;
+        startEngine(opts.memory);
+        if (engine) return handOver(engine, probe, book, opts, widest);
+      }
+    },
+    async dispose(): Promise<void> {
+      const e = await making;
+      await e?.dispose();
+    },
+  };
+}
+
+/** Read the net back, run it to its normal form on `engine`, add the counts up. */
+async function handOver(engine: Runtime, probe: ReferenceProbe, book: Book, opts: RunOptions, widest: number): Promise<RunResult> {
+  const { net, erased } = probe.partialNet();
+  const byRule = probe.reducer.byRule();
+  byRule.ERAS += erased;
+  const before: Before = { interactions: probe.interactions + erased, byRule, seconds: probe.seconds, peakNodes: probe.reducer.core.peak };
+  const next = handoverBook(book, net);
+  let result: RunResult;
+  try {
+    result = await engine.run(next.book, handoverOptions(opts, next.entry, before));
+  } catch (e) {
+    if (e instanceof InteractionLimitError && opts.maxInteractions !== undefined) throw new InteractionLimitError(opts.maxInteractions);
+    throw e;
+  }
+  const fallback = (result.stats as { fallback?: string }).fallback;
+  const runtimes = ["cpu", engine.name, ...(fallback ? [fallback.split(" ")[0]] : [])];
+  const stats: AutoStats = { ...joinStats(before, result.stats), auto: { runtimes, reference: before.interactions, widest } };
+  return { net: result.net, stats };
+}
