@@ -211,10 +211,22 @@ function constantOp(op: number, k: number, y: Term): Term {
 /** Scott-encoded values of `datas` -> constructor applications; Cons/Nil chains -> lists. */
 export function resugar(term: Term, datas: readonly DataType[]): Term {
   const listType = datas.find((d) => d.ctrs.length === 2 && d.ctrs.some((c) => c.name === "Cons" && c.fields.length === 2) && d.ctrs.some((c) => c.name === "Nil" && c.fields.length === 0));
-  return mapTerm(term, (t) => {
+  // Lists grow at the front as mapTerm climbs a Cons chain: each list made
+  // here holds its items back to front, so that one more head is a push onto
+  // the tail's array (the tail list is dropped), not a copy; `finishLists`
+  // turns them round at the end. A chain of n conses costs O(n), not O(n^2).
+  const reversed = new Set<Term>();
+  const cons = (head: Term, tail: Extract<Term, { kind: "list" }>): Term => {
+    const items = reversed.delete(tail) ? (tail.items as Term[]) : [...tail.items].reverse();
+    items.push(head);
+    const list = List(items);
+    reversed.add(list);
+    return list;
+  };
+  const mapped = mapTerm(term, (t) => {
     if (t.kind === "app") {
       const [head, ...args] = spine(t);
-      if (listType && head.kind === "var" && head.name === "Cons" && args.length === 2 && args[1].kind === "list") return List([args[0], ...args[1].items]);
+      if (listType && head.kind === "var" && head.name === "Cons" && args.length === 2 && args[1].kind === "list") return cons(args[0], args[1]);
       return t;
     }
     if (t.kind === "var" && listType && t.name === "Nil") return List([]);
@@ -224,14 +236,26 @@ export function resugar(term: Term, datas: readonly DataType[]): Term {
     // Types of the same shape read alike: prefer the one whose constructor fields hold values of that same type.
     const [d, v] = found.find(([dt, val]) => val.args.some((a) => typeOf(a) === dt)) ?? found[0];
     if (d === listType && v.ctr === "Nil") return List([]);
-    if (d === listType && v.ctr === "Cons" && v.args[1].kind === "list") return List([v.args[0], ...v.args[1].items]);
+    if (d === listType && v.ctr === "Cons" && v.args[1].kind === "list") return cons(v.args[0], v.args[1]);
     return App(Var(v.ctr), ...v.args);
   });
+  return finishLists(mapped, reversed);
   function typeOf(t: Term): DataType | undefined {
     if (t.kind === "list") return listType;
     const head = spine(t)[0];
     return head.kind === "var" ? datas.find((d) => d.ctrs.some((c) => c.name === head.name)) : undefined;
   }
+}
+
+/** Put the items of the lists `resugar` built back to front in order (in place: those arrays are its own). */
+function finishLists(term: Term, reversed: ReadonlySet<Term>): Term {
+  const stack: Term[] = [term];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (t.kind === "list" && reversed.has(t)) (t.items as Term[]).reverse();
+    for (const k of termChildren(t)) stack.push(k);
+  }
+  return term;
 }
 
 /** λc1 .. λck (ci a1 .. an) with ci's arity n and the other binders unused. */

@@ -1,7 +1,7 @@
 import { con, ctr, dup, era, mat, num, op1, op2, ref, v, type Net } from "@hvm/ir";
 import { describe, expect, it } from "vitest";
-import { data, def, program, Num } from "./helpers.js";
-import { TermReadbackError, readbackRaw, readbackTerm, showTerm } from "../src/index.js";
+import { Cons, LIST_TYPE, Var, data, def, program, Num, type Term } from "./helpers.js";
+import { TermReadbackError, readbackRaw, readbackTerm, resugar, showTerm } from "../src/index.js";
 
 const net = (root: Net["root"]): Net => ({ root, redexes: [] });
 const raw = (root: Net["root"]): string => showTerm(readbackRaw(net(root)));
@@ -38,6 +38,16 @@ describe("readback of normal forms as terms", () => {
     expect(showTerm(readbackTerm(net(both(leaf(1), leaf(2), "k")), p))).toBe("(Both (Leaf 1) (Leaf 2))");
     const nil = con(era(), con(v("n"), v("n")));
     expect(showTerm(readbackTerm(net(both(num(1), both(num(2), nil, "k2"), "k1")), p))).toBe("[1, 2]");
+  });
+
+  it("turns long and nested Cons chains into lists, items in order", () => {
+    const n = 50_000;
+    let long: Term = Var("Nil");
+    for (let i = n; i >= 1; i--) long = Cons(Num(i), long);
+    const nested = Cons(Num(1), Cons(Cons(Num(2), Cons(Num(3), Var("Nil"))), Var("Nil")));
+    const whole = Cons(nested, Cons(long, Cons(Var("Nil"), Var("Nil"))));
+    const items = Array.from({ length: n }, (_, i) => i + 1).join(", ");
+    expect(showTerm(resugar(whole, [LIST_TYPE]))).toBe(`[[1, [2, 3]], [${items}], []]`);
   });
 
   it("refuses a net that still has redexes", () => {
