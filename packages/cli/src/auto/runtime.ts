@@ -4,7 +4,7 @@
  * else cpu-parallel) only while its net is wide, taking the partially
  * reduced net along. The rule (docs/runtimes.md, "auto"):
  *
- *   boot on cpu ──> reduce the first `probe` interactions ──> normal form? ──> done (cpu)
+ *   boot on cpu ──> reduce the first `probe` interactions (16M) ──> normal form? ──> done (cpu)
  *                      │ no
  *                      v
  *   every `checkEvery` interactions: measure the width (live.ts)
@@ -24,8 +24,13 @@ import { type Before, handoverBook, handoverOptions, joinStats } from "./handove
 import { DEFAULT_WIDTH, type WidthRule, measureWidth } from "./live.js";
 import { ReferenceProbe } from "./probe.js";
 
-/** Interactions every program first runs on the reference, with no width check. */
-export const AUTO_PROBE_INTERACTIONS = 1_000_000;
+/**
+ * Interactions every program first runs on the reference, with no width
+ * check and no engine: about 0.4 s of the reference. A program that ends
+ * within them never pays an engine's start-up (WebGPU: 1.5-3 s on an H200,
+ * spent in the background but waited for at exit).
+ */
+export const AUTO_PROBE_INTERACTIONS = 1 << 24;
 /** Interactions between two width checks. */
 export const AUTO_CHECK_INTERACTIONS = 1_000_000;
 /** Milliseconds between progress reports. */
@@ -83,8 +88,7 @@ export function createAutoRuntime(options: AutoOptions): Runtime {
       let widest = 0;
       let shown = performance.now();
       for (;;) {
-        const step = probe.interactions < probeSize ? probeSize - probe.interactions : checkEvery;
-        if (probe.advance(step)) {
+        if (probe.advance(checkEvery)) {
           const r = probe.result();
           const stats: AutoStats = { ...r.stats, auto: { runtimes: ["cpu"], reference: r.stats.interactions, widest } };
           return { net: r.net, stats };
@@ -94,7 +98,7 @@ export function createAutoRuntime(options: AutoOptions): Runtime {
           shown = performance.now();
           opts.onProgress({ interactions: probe.interactions, byRule: probe.reducer.byRule(), seconds: probe.seconds, nodes: probe.reducer.core.live });
         }
-        if (noEngine) continue;
+        if (noEngine || probe.interactions < probeSize) continue;
         const w = measureWidth(probe, width);
         widest = Math.max(widest, w.live);
         if (!w.wide) continue;
