@@ -12,7 +12,7 @@
 import { NODE_BYTES, VALUE_MAX } from "@hvm/ir";
 import { ShaderBuildError } from "./errors.js";
 
-/** Nodes per allocation chunk. */
+/** Nodes per allocation chunk (64: an invocation tracks its chunk's free nodes in a 64-bit mask). */
 export const CHUNK_NODES = 64;
 /** Words before the first pair of a redex bag (word 0 is the count). */
 export const BAG_HEADER = 2;
@@ -39,8 +39,13 @@ export const S_BUSY = 18;
 export const S_MAXSTEPS = 19;
 export const S_SHARED = 20;
 export const S_SPILLED = 21;
-/** State buffer: per-invocation allocator (next node, chunk end), from here. */
+/**
+ * State buffer: per-invocation allocator, ALLOC_WORDS words each from here:
+ * its chunk + 1 (0: none yet), then which of the chunk's 64 nodes are free
+ * (two 32-bit masks), kept between dispatches.
+ */
 export const S_ALLOC = 24;
+export const ALLOC_WORDS = 4;
 /** Storage buffers besides the heap: state, book, bag in, bag out. */
 export const FIXED_STORAGE_BUFFERS = 4;
 
@@ -103,7 +108,7 @@ export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: Ker
   for (let left = 2 * nodes; left > 0; left -= slotsPerBinding) heapBufferBytes.push(Math.min(left, slotsPerBinding) * 4);
   const bagWords = Math.floor(bindingBytes / 4) - BAG_HEADER;
   const bagCapacity = Math.min(Math.floor(bagWords / 2), Math.max(nodes >>> 2, 1 << 16));
-  const ownerBase = S_ALLOC + 2 * kernel.workgroupSize * kernel.maxWorkgroups;
+  const ownerBase = S_ALLOC + ALLOC_WORDS * kernel.workgroupSize * kernel.maxWorkgroups;
   return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase };
 }
 

@@ -1,25 +1,38 @@
 /**
  * Node edge (subpath export "./node"): WebGPU through Dawn (the `webgpu` npm
  * package). Creates devices, lists adapters for `hvm-cli gpus`, and builds a
- * ready runtime. Nothing here is imported by the pure entry.
+ * ready runtime. Nothing here is imported by the pure entry. Dawn's native
+ * module is loaded on first use, not when this module is imported: a bundle
+ * that includes this file (the CLI, the bench app) starts without it and
+ * still runs on the CPU where Dawn has no binary or fails to load.
  */
-import { create, globals } from "webgpu";
+import { GpuError } from "./errors.js";
 import { type AcquiredDevice, type AdapterSummary, type DeviceRequest, deviceFrom, pickAdapter, summarize } from "./device.js";
 import { type WebGpuRuntime, type WebGpuRuntimeOptions, createWebGpuRuntime } from "./runtime.js";
 
-let gpu: GPU | undefined;
+let gpu: Promise<GPU> | undefined;
 
-/** Dawn's GPU object, created once per process; installs the WebGPU globals (GPUBufferUsage, ...). */
-export function nodeGpu(): GPU {
-  if (!gpu) {
-    Object.assign(globalThis, globals);
-    gpu = create([]);
-  }
+/**
+ * Dawn's GPU object, created once per process on first use; installs the
+ * WebGPU globals (GPUBufferUsage, ...). Rejects with a GpuError when the
+ * `webgpu` package cannot be loaded on this platform.
+ */
+export function nodeGpu(): Promise<GPU> {
+  gpu ??= import("webgpu").then(
+    ({ create, globals }) => {
+      Object.assign(globalThis, globals);
+      return create([]);
+    },
+    (e: unknown) => {
+      const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+      throw new GpuError("loading Dawn (the webgpu package)", `${detail}; the CPU runtimes (--runtime cpu, cpu-parallel) do not need it`);
+    },
+  );
   return gpu;
 }
 
 async function adapters(): Promise<GPUAdapter[]> {
-  const g = nodeGpu();
+  const g = await nodeGpu();
   const out: GPUAdapter[] = [];
   for (const powerPreference of ["high-performance", "low-power"] as const) {
     const a = await g.requestAdapter({ powerPreference });

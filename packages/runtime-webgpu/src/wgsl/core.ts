@@ -1,10 +1,11 @@
 /**
- * WGSL core: bindings, heap accessors over several storage bindings, the
- * redex stacks, the chunk allocator, and the linking protocol (take/link on
- * cells, 32-bit load/store/exchange only; see docs/webgpu.md).
+ * WGSL core: bindings, heap accessors over several storage bindings (32-bit
+ * load/store/exchange only), constants, ports, the error flag, and the
+ * redex stacks. The allocator is in alloc.ts, the linking protocol in
+ * link.ts (see docs/webgpu.md).
  */
 import { RULE_CLASSES } from "@hvm/ir";
-import { BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
+import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -83,6 +84,7 @@ const S_ERR_B: u32 = ${S_ERR_B}u;
 const S_CURSOR: u32 = ${S_CURSOR}u;
 const S_ACTIVE: u32 = ${S_ACTIVE}u;
 const S_ALLOC: u32 = ${S_ALLOC}u;
+const ALLOC_WORDS: u32 = ${ALLOC_WORDS}u;
 const S_SWEPT: u32 = ${S_SWEPT}u;
 const S_PROBES: u32 = ${S_PROBES}u;
 const S_BUSY: u32 = ${S_BUSY}u;
@@ -118,8 +120,6 @@ ${counters()}
 // A ring: sp and bot count up, entry i sits at i % LOCAL_CAP (a power of two).
 fn stk_a(i: u32) -> u32 { return stk[(2u * (i & (LOCAL_CAP - 1u))) * WG + lid]; }
 fn stk_b(i: u32) -> u32 { return stk[(2u * (i & (LOCAL_CAP - 1u)) + 1u) * WG + lid]; }
-var<private> a_next: u32;
-var<private> a_end: u32;
 var<private> probes: u32;
 var<private> swept: u32;
 
@@ -168,205 +168,5 @@ fn push(a: u32, b: u32) {
   sp += 1u;
 }
 
-// Chunks: claim k consecutive chunks that are wholly free (every slot NULL)
-// and owned by nobody; owners are a CAS on the chunk's word of the table.
-// Eight independent loads per step, so their latencies overlap.
-fn chunks_free(c: u32, k: u32) -> bool {
-  let end = (c + k) * CHUNK * 2u;
-  for (var s = c * CHUNK * 2u; s < end; s += 8u) {
-    let v = hload(s) | hload(s + 1u) | hload(s + 2u) | hload(s + 3u) | hload(s + 4u) | hload(s + 5u) | hload(s + 6u) | hload(s + 7u);
-    if (v != 0u) { return false; }
-  }
-  return true;
-}
-
-fn release(c: u32, k: u32) {
-  for (var i = 0u; i < k; i += 1u) { atomicStore(&st[S_OWNER + c + i], 0u); }
-}
-
-// Chunks never used yet are handed out first by a bump counter (S_ACTIVE):
-// they are free by construction, so no scan. Once the heap has been handed
-// out, the cursor sweeps it for runs of wholly free chunks; a sweep of the
-// whole heap without one is out of memory.
-fn claim_owners(c: u32, k: u32) -> bool {
-  var got = 0u;
-  for (; got < k; got += 1u) {
-    if (!atomicCompareExchangeWeak(&st[S_OWNER + c + got], 0u, 1u).exchanged) { break; }
-  }
-  if (got == k) { return true; }
-  release(c, got);
-  return false;
-}
-
-fn claim(k: u32) -> u32 {
-  if (atomicLoad(&st[S_ACTIVE]) + k <= NCHUNKS) {
-    let f = atomicAdd(&st[S_ACTIVE], k);
-    if (f + k <= NCHUNKS && claim_owners(f, k)) { return f; }
-  }
-  let region = min(NCHUNKS, atomicLoad(&st[S_ACTIVE]));
-  for (var t = 0u; t < region + 64u; t += 1u) {
-    let c = atomicAdd(&st[S_CURSOR], k) % region;
-    if (c + k > region) { continue; }
-    probes += 1u;
-    if (claim_owners(c, k)) {
-      if (chunks_free(c, k)) { swept += 1u; return c; }
-      release(c, k);
-    }
-    if (atomicLoad(&st[S_ERR]) != 0u) { return NONE; }
-  }
-  fail(ERR_OOM, 0u, 0u);
-  return NONE;
-}
-
-// n <= CHUNK consecutive nodes from the invocation's current chunk.
-fn alloc(n: u32) -> u32 {
-  if (a_next + n > a_end) {
-    let c = claim(1u);
-    if (c == NONE) { return NONE; }
-    if (a_end != 0u) { release((a_end - 1u) / CHUNK, 1u); }
-    a_next = c * CHUNK;
-    a_end = a_next + CHUNK;
-  }
-  let r = a_next;
-  a_next += n;
-  return r;
-}
-
-// Any number of consecutive nodes: from the current chunk when they fit,
-// else a run of wholly free chunks held until the rule has written them
-// (release_run), so nobody else can claim them half-written.
-var<private> run_c: u32;
-var<private> run_k: u32;
-
-fn alloc_nodes(n: u32) -> u32 {
-  if (n == 0u) { return 0u; }
-  if (n <= CHUNK) { return alloc(n); }
-  let k = (n + CHUNK - 1u) / CHUNK;
-  let c = claim(k);
-  if (c == NONE) { return NONE; }
-  run_c = c;
-  run_k = k;
-  return c * CHUNK;
-}
-
-fn release_run() {
-  if (run_k != 0u) {
-    release(run_c, run_k);
-    run_k = 0u;
-  }
-}
-
-// take: consume the aux slots of a node we own, in two steps so that the
-// loads of a rule's nodes are all in flight at once: load2 reads both slots
-// of the node a main port points to, take2 settles what was read. An empty
-// cell (VR to itself) stays alive for the other end; anything else is
-// consumed (slot set to NULL) and a redirect becomes the variable it
-// redirects to.
-fn load2(p: u32) -> vec2<u32> {
-  let s = val(p) << 1u;
-  return vec2<u32>(hload(s), hload(s + 1u));
-}
-
-fn took(s: u32, v: u32) -> u32 {
-  if (v == var_to(s)) { return v; }
-  hstore(s, 0u);
-  return select(v, v - 2u, tag(v) == RD1 || tag(v) == RD2);
-}
-
-fn take2(p: u32, v: vec2<u32>) -> vec2<u32> {
-  let s = val(p) << 1u;
-  return vec2<u32>(took(s, v.x), took(s + 1u, v.y));
-}
-
-// link: connect two wire ends. A variable end VR(c) is a visit to cell c:
-// exchange our side in; an empty cell means we deposited and are done,
-// otherwise the other end was here first: free the cell and continue with
-// what it left. Two main ports make a redex.
-fn link(a0: u32, b0: u32) {
-  var a = a0;
-  var b = b0;
-  loop {
-    // Visit the higher cell when both ends are variables: the redirect left
-    // there is collected when that cell's other end arrives, and long-lived
-    // ends (the root, slot 1; boot-time nodes) sit low, so no redirect
-    // chain grows from them.
-    if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
-    if (!is_var(a)) { push(a, b); return; }
-    let c = slot_of(a);
-    let old = hxchg(c, select(b, b + 2u, is_var(b)));
-    if (old == a) { return; }
-    hstore(c, 0u);
-    a = select(old, old - 2u, tag(old) == RD1 || tag(old) == RD2);
-  }
-}
-
-// The first visit of a link, split so that a rule's links visit their
-// cells all at once (the exchanges overlap): returns (a, b, old) oriented as
-// in link, old being what the exchange found; old == a when the link is
-// already complete (a deposit, or two main ports pushed as a redex).
-fn visit(a0: u32, b0: u32) -> vec3<u32> {
-  var a = a0;
-  var b = b0;
-  if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
-  if (!is_var(a)) { push(a, b); return vec3<u32>(a, b, a); }
-  return vec3<u32>(a, b, hxchg(slot_of(a), select(b, b + 2u, is_var(b))));
-}
-
-// The rest of a link after its first visit: the other end was there first,
-// so free the cell and go on with what it left.
-fn settle(v: vec3<u32>) {
-  if (v.z == v.x) { return; }
-  hstore(slot_of(v.x), 0u);
-  link(select(v.z, v.z - 2u, tag(v.z) == RD1 || tag(v.z) == RD2), v.y);
-}
-
-// Rules queue their links (at most 4) and the dispatcher performs them, so
-// the linking code exists a few times in the compiled shader, not once per
-// rule. The queue is four pairs of scalars (registers), not an array.
-var<private> la0: u32;
-var<private> lb0: u32;
-var<private> la1: u32;
-var<private> lb1: u32;
-var<private> la2: u32;
-var<private> lb2: u32;
-var<private> la3: u32;
-var<private> lb3: u32;
-var<private> nl: u32;
-
-fn later(a: u32, b: u32) {
-  switch (nl) {
-    case 0u: { la0 = a; lb0 = b; }
-    case 1u: { la1 = a; lb1 = b; }
-    case 2u: { la2 = a; lb2 = b; }
-    default: { la3 = a; lb3 = b; }
-  }
-  nl += 1u;
-}
-
-// Two wire ends of one rule never race with each other in a way a
-// sequential order would not: each visit is one exchange on one cell, so
-// doing every first visit before any settling is one of the orders the
-// protocol already allows.
-fn link_all() {
-  if (nl == 0u) { return; }
-  let v0 = visit(la0, lb0);
-  var v1 = vec3<u32>(0u);
-  var v2 = vec3<u32>(0u);
-  var v3 = vec3<u32>(0u);
-  if (nl > 1u) { v1 = visit(la1, lb1); }
-  if (nl > 2u) { v2 = visit(la2, lb2); }
-  if (nl > 3u) { v3 = visit(la3, lb3); }
-  settle(v0);
-  settle(v1);
-  settle(v2);
-  settle(v3);
-  nl = 0u;
-}
-
-// A fresh wire between two slots of new nodes: the cell holds VR to itself.
-fn wire(cell: u32, other: u32) {
-  hstore(cell, var_to(cell));
-  hstore(other, var_to(cell));
-}
 `;
 }

@@ -13,7 +13,9 @@
  * indirect dispatch size of the next round from the output bag's count.
  */
 import type { KernelConfig, MemoryPlan } from "../layout.js";
+import { allocator } from "./alloc.js";
 import { bindings, core, heapAccessors } from "./core.js";
+import { linking } from "./link.js";
 import { rules } from "./rules.js";
 import { operatorFunction, ruleClassFunction, ruleConstants, ruleTableFunction, tagConstants } from "./tables.js";
 
@@ -31,8 +33,9 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   let tid = gid.x;
   let width = nwg.x * WG;
   let n = min(atomicLoad(&bin[0]), BAG_CAP);
-  a_next = atomicLoad(&st[S_ALLOC + 2u * tid]);
-  a_end = atomicLoad(&st[S_ALLOC + 2u * tid + 1u]);
+  let ab = S_ALLOC + ALLOC_WORDS * tid;
+  cur = atomicLoad(&st[ab]) - 1u;
+  fm = vec2<u32>(atomicLoad(&st[ab + 1u]), atomicLoad(&st[ab + 2u]));
   sp = 0u;
   bot = 0u;
   hungry = atomicLoad(&bout[0]) < SHARE_BELOW;
@@ -67,8 +70,9 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   for (; next < n; next += width) {
     push_global(atomicLoad(&bin[BAG_HEADER + 2u * next]), atomicLoad(&bin[BAG_HEADER + 2u * next + 1u]));
   }
-  atomicStore(&st[S_ALLOC + 2u * tid], a_next);
-  atomicStore(&st[S_ALLOC + 2u * tid + 1u], a_end);
+  atomicStore(&st[ab], cur + 1u);
+  atomicStore(&st[ab + 1u], fm.x);
+  atomicStore(&st[ab + 2u], fm.y);
   flush_counts();
   if (swept != 0u) { atomicAdd(&wsum[W_STATS], swept); }
   if (probes != 0u) { atomicAdd(&wsum[W_STATS + 1u], probes); }
@@ -120,6 +124,8 @@ export function buildShader(plan: MemoryPlan, kernel: KernelConfig): string {
     bindings(plan),
     heapAccessors(plan),
     core(plan, kernel),
+    allocator(),
+    linking(),
     rules(),
     entryPoints(),
   ].join("\n");
