@@ -99,7 +99,7 @@ export class ReferenceProbe {
   }
 
   /**
-   * Live redexes pending (see width.ts): the cellar's known counts plus a
+   * Live redexes pending (live.ts): the cellar's known counts plus a
    * scan of the reducer's stack, whose bottom then moves to the cellar.
    */
   live(): number {

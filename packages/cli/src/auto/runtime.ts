@@ -11,7 +11,7 @@
  *      narrow ──> keep reducing on cpu (nothing restarts, nothing is started)
  *      wide   ──> first time: start making the engine in the background
  *                 (device, pipelines, a warm-up run), and keep reducing on cpu
- *                 engine ready ──> hand the net over (handover.ts), the engine finishes it
+ *                 engine ready, net under 4M nodes ──> hand the net over (handover.ts), the engine finishes it
  *
  * A sequential program therefore runs exactly as on `--runtime cpu`, plus
  * one scan of the new part of the redex stack per check. Checks count
@@ -33,6 +33,11 @@ import { ReferenceProbe } from "./probe.js";
 export const AUTO_PROBE_INTERACTIONS = 1 << 24;
 /** Interactions between two width checks. */
 export const AUTO_CHECK_INTERACTIONS = 1_000_000;
+/**
+ * Largest net (live nodes) handed over: it travels as an AST through the
+ * engine's book encoder. A wider net that is larger stays on the reference.
+ */
+export const AUTO_HANDOVER_NODES = 1 << 22;
 /** Milliseconds between progress reports. */
 const PROGRESS_MS = 100;
 
@@ -103,7 +108,7 @@ export function createAutoRuntime(options: AutoOptions): Runtime {
         widest = Math.max(widest, w.live);
         if (!w.wide) continue;
         startEngine(opts.memory);
-        if (engine) return handOver(engine, probe, book, opts, widest);
+        if (engine && probe.reducer.core.live <= AUTO_HANDOVER_NODES) return handOver(engine, probe, book, opts, widest);
       }
     },
     async dispose(): Promise<void> {
