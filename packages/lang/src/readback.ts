@@ -59,11 +59,14 @@ function renameBinders(term: Term): Term {
 export function readbackRaw(net: ir.Net): Term {
   if (net.redexes.length > 0) throw new TermReadbackError(`not a normal form: ${net.redexes.length} redex(es) left`);
   const nodes: Node[] = [];
-  const peer = new Map<number, End>();
+  // The other end of each port, at index key + 1 (ROOT is -1): keys grow by
+  // at most 3 a node, so the array stays dense (a Map of millions of ports
+  // cost most of the readback of a big list).
+  const peer: End[] = [];
   const pending = new Map<string, number>();
   const connect = (a: number, b: number): void => {
-    peer.set(a, { key: b });
-    peer.set(b, { key: a });
+    peer[a + 1] = { key: b };
+    peer[b + 1] = { key: a };
   };
   const stack: Array<[ir.Tree, number]> = [[net.root, ROOT]];
   while (stack.length > 0) {
@@ -78,7 +81,7 @@ export function readbackRaw(net: ir.Net): Term {
       case "era":
       case "num":
       case "ref":
-        peer.set(at, { leaf: t });
+        peer[at + 1] = { leaf: t };
         break;
       default: {
         const n = nodes.length;
@@ -101,11 +104,11 @@ class Reader {
 
   constructor(
     private readonly nodes: readonly Node[],
-    private readonly peer: ReadonlyMap<number, End>,
+    private readonly peer: readonly (End | undefined)[],
   ) {}
 
   private at(key: number): End {
-    const e = this.peer.get(key);
+    const e = this.peer[key + 1];
     if (!e) throw new TermReadbackError(`port ${key} is not connected`);
     return e;
   }
