@@ -54,6 +54,19 @@ export function isLive(h: Uint32Array, a: number, b: number): number {
   return (h[(op2 >>> 4) << 1] & 0xf) === Tag.NUM ? LIVE : DEAD;
 }
 
+/** Live redexes among the stack entries [from, to) (pairs). */
+export function countLive(h: Uint32Array, rb: Uint32Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += 2) {
+    const a = rb[i];
+    const b = rb[i + 1];
+    const k = KIND[((a & 0xf) << 4) | (b & 0xf)];
+    if (k === LIVE) n++;
+    else if (k === OP2_NUM) n += isLive(h, a, b);
+  }
+  return n;
+}
+
 /** ERA, NUM or REF: a pair of two of them only vanishes (one ERAS). */
 export function isNullary(p: number): boolean {
   const t = p & 0xf;

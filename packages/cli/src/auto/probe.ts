@@ -6,29 +6,31 @@
  * it is wide, hand the partially reduced net to a parallel runtime.
  *
  * The redex stack is the reference's LIFO stack. A sequential program leaves
- * millions of cheap erasures at its bottom (chain-2p25: one every six
+ * millions of cheap erasures at its bottom (chain-2p25: one every seven
  * interactions), so rescanning the whole stack at every check would cost
- * more than the reduction. The bottom of the stack therefore moves to a
- * "cellar" of frozen segments, each with its count of live redexes taken
- * when it moved; the reducer only sees the top. When the reducer's stack
- * runs dry, the top segment moves back: the order in which redexes are
- * reduced is the reference's own.
+ * more than the reduction. At a check, the bottom of the stack is frozen
+ * with its count of live redexes: the reducer gets a view of the stack that
+ * starts above it (no copy), and cannot pop below it. When the reducer's
+ * view runs dry, the frozen part below becomes its stack again: redexes are
+ * reduced in the reference's own order.
  *
- *        reducer stack (scanned at every check)   <- top: popped next
+ *        reducer's view (scanned at every check)  <- top: popped next
  *        ---------------------------------------
- *        cellar segment k (frozen, count known)
+ *        frozen part k (count known)
  *        ...
- *        cellar segment 0 (frozen, count known)   <- bottom
+ *        frozen part 0 (count known)              <- bottom
  */
 import { AbortedError, type CompiledBook, InteractionLimitError, type Net, ROOT_SLOT, type RunResult, arrayHeap, readback } from "@hvm/ir";
 import { Reducer, reduceChunk } from "@hvm/runtime-cpu/internal";
-import { isLive, isNullary } from "./live.js";
+import { countLive, isLive, isNullary } from "./live.js";
 
-/** Redex pairs that stay on the reducer's stack when the rest moves to the cellar. */
+/** Redex pairs left in the reducer's view when the part below is frozen. */
 export const STACK_KEEP = 4096;
 
-interface Segment {
-  readonly redexes: Uint32Array;
+/** A frozen part of the stack: entries [0, length) of `stack`, which the reducer no longer sees. */
+interface Frozen {
+  readonly stack: Uint32Array;
+  readonly length: number;
   readonly live: number;
 }
 
@@ -42,8 +44,8 @@ const now = (): number => performance.now();
 
 export class ReferenceProbe {
   readonly reducer: Reducer;
-  private readonly cellar: Segment[] = [];
-  private cellarLive = 0;
+  private readonly frozen: Frozen[] = [];
+  private frozenLive = 0;
   private starts: number[] = [ROOT_SLOT];
   private ms = 0;
   private readonly limit: number;
@@ -99,29 +101,21 @@ export class ReferenceProbe {
   }
 
   /**
-   * Live redexes pending (live.ts): the cellar's known counts plus a
-   * scan of the reducer's stack, whose bottom then moves to the cellar.
+   * Live redexes pending (live.ts): the frozen parts' known counts plus a
+   * scan of the reducer's view, whose bottom is then frozen in turn.
    */
   live(): number {
     const c = this.reducer.core;
-    const h = c.heap;
     const rb = c.rbag;
     const keepFrom = Math.max(0, c.rlen - 2 * STACK_KEEP);
-    let below = 0;
-    let above = 0;
-    for (let i = 0; i < c.rlen; i += 2) {
-      const n = isLive(h, rb[i], rb[i + 1]);
-      if (i < keepFrom) below += n;
-      else above += n;
-    }
-    if (keepFrom >= 2 * STACK_KEEP) {
-      this.cellar.push({ redexes: rb.slice(0, keepFrom), live: below });
-      this.cellarLive += below;
-      rb.copyWithin(0, keepFrom, c.rlen);
-      c.rlen -= keepFrom;
-      return this.cellarLive + above;
-    }
-    return this.cellarLive + below + above;
+    const above = countLive(c.heap, rb, keepFrom, c.rlen);
+    if (keepFrom < 2 * STACK_KEEP) return this.frozenLive + countLive(c.heap, rb, 0, keepFrom) + above;
+    const below = countLive(c.heap, rb, 0, keepFrom);
+    this.frozen.push({ stack: rb, length: keepFrom, live: below });
+    this.frozenLive += below;
+    c.rbag = rb.subarray(keepFrom);
+    c.rlen -= keepFrom;
+    return this.frozenLive + above;
   }
 
   /**
@@ -195,7 +189,7 @@ export class ReferenceProbe {
         else kept.push(rb[i], rb[i + 1]);
       }
     };
-    for (const s of this.cellar) take(s.redexes, s.redexes.length);
+    for (const f of this.frozen) take(f.stack, f.length);
     take(c.rbag, c.rlen);
     return { net: readback(arrayHeap(c.heap), this.book.names, kept), erased };
   }
@@ -208,15 +202,14 @@ export class ReferenceProbe {
     return Math.max(1, Math.min(want, left));
   }
 
-  /** Move the top cellar segment back onto the reducer's (empty) stack; false when the cellar is empty. */
+  /** Give the reducer the top frozen part back as its stack (its view ran dry); false when none is left. */
   private refill(): boolean {
-    const s = this.cellar.pop();
-    if (!s) return false;
+    const f = this.frozen.pop();
+    if (!f) return false;
     const c = this.reducer.core;
-    c.reserveRedexes(s.redexes.length);
-    c.rbag.set(s.redexes, 0);
-    c.rlen = s.redexes.length;
-    this.cellarLive -= s.live;
+    c.rbag = f.stack;
+    c.rlen = f.length;
+    this.frozenLive -= f.live;
     return true;
   }
 

@@ -18,7 +18,7 @@ function probeOf(book: ReturnType<typeof parseBook>, opts = {}): ReferenceProbe 
 }
 
 describe("ReferenceProbe", () => {
-  it("reduces a chain in slices like the reference, keeping its stack short by moving the bottom to the cellar", async () => {
+  it("reduces a chain in slices like the reference, keeping the part of its stack it scans short by freezing the bottom", async () => {
     const n = 1 << 15;
     const probe = probeOf(chain(n));
     const seen: number[] = [];
