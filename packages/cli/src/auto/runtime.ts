@@ -49,6 +49,8 @@ export interface AutoOptions {
   readonly probe?: number;
   readonly checkEvery?: number;
   readonly width?: WidthRule;
+  /** Largest net (live nodes) handed over (default AUTO_HANDOVER_NODES). */
+  readonly handoverNodes?: number;
 }
 
 /** How an auto run went (`stats.auto`). */
@@ -69,6 +71,7 @@ export function createAutoRuntime(options: AutoOptions): Runtime {
   const probeSize = options.probe ?? AUTO_PROBE_INTERACTIONS;
   const checkEvery = options.checkEvery ?? AUTO_CHECK_INTERACTIONS;
   const width = options.width ?? DEFAULT_WIDTH;
+  const handoverNodes = options.handoverNodes ?? AUTO_HANDOVER_NODES;
   let making: Promise<Runtime | undefined> | undefined;
   let engine: Runtime | undefined;
   let noEngine = false;
@@ -108,7 +111,7 @@ export function createAutoRuntime(options: AutoOptions): Runtime {
         widest = Math.max(widest, w.live);
         if (!w.wide) continue;
         startEngine(opts.memory);
-        if (engine && probe.reducer.core.live <= AUTO_HANDOVER_NODES) return handOver(engine, probe, book, opts, widest);
+        if (engine && probe.reducer.core.live <= handoverNodes) return handOver(engine, probe, book, opts, widest);
       }
     },
     async dispose(): Promise<void> {

@@ -128,6 +128,33 @@ describe("auto: where a program runs", () => {
     await rt.dispose();
   });
 
+  it("keeps reducing on the reference while the engine is being made", async () => {
+    const handedAt = async (turns: number): Promise<number> => {
+      const rt = auto(async () => {
+        for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+        return recording("webgpu:fake", []);
+      });
+      const r = await rt.run(treeSum(16));
+      expect(r.stats.byRule).toEqual(treeCounts(16));
+      expect(route(r).runtimes).toEqual(["cpu", "webgpu:fake"]);
+      await rt.dispose();
+      return route(r).reference;
+    };
+    const fast = await handedAt(0);
+    const slow = await handedAt(8);
+    expect(slow).toBeGreaterThan(fast + 5 * 5_000);
+  });
+
+  it("keeps a wide net larger than the handover limit on the reference", async () => {
+    const log: string[] = [];
+    const rt = createAutoRuntime({ engine: fakeEngine(log), probe: 2_000, checkEvery: 5_000, handoverNodes: 10 });
+    const r = await rt.run(treeSum(12));
+    expect(r.stats.byRule).toEqual(treeCounts(12));
+    expect(route(r).runtimes).toEqual(["cpu"]);
+    expect(log).toEqual(["engine made (memory -)"]);
+    await rt.dispose();
+  });
+
   it("reuses one engine across runs", async () => {
     const log: string[] = [];
     const rt = auto(fakeEngine(log));
