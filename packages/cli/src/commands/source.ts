@@ -4,12 +4,12 @@
  * `check <file>`: report every problem of a program at once.
  *
  * `fmt <file>`: print the canonical form of a book (variables renamed a, b,
- * ..., one redex a line); --write replaces the file. Comments are not kept:
- * the canonical form is the AST printed back.
+ * ..., one redex a line) with its comments (syntax's formatBook says where
+ * they go); --write replaces the file.
  */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { compileSource, parseBook, printBook } from "@hvm/syntax";
+import { compileSource, formatBook, parseBook } from "@hvm/syntax";
 import { ReportedError, UsageError } from "../errors.js";
 import type { Io } from "../terminal.js";
 import { diagnose, isProgram, readSource } from "../text.js";
@@ -37,7 +37,7 @@ export function registerCheck(program: Command, io: Io): void {
 export function registerFmt(program: Command, io: Io): void {
   program
     .command("fmt")
-    .description("print a program in canonical form (comments are dropped)")
+    .description("print a program in canonical form, keeping its comments")
     .argument("<file>", "a .hvmc file")
     .option("-w, --write", "rewrite the file in place instead of printing")
     .action((file: string, flags: { write?: boolean }) => {
@@ -48,7 +48,7 @@ export function registerFmt(program: Command, io: Io): void {
         io.stderr(`${diags.join("\n")}\n`);
         throw new ReportedError(diags.length);
       }
-      const text = printBook(parseBook(source, file));
+      const text = formatBook(source, file);
       const out = text.endsWith("\n") ? text : `${text}\n`;
       if (!flags.write) {
         io.stdout(out);

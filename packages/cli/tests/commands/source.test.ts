@@ -68,6 +68,14 @@ describe("hvm-cli fmt", () => {
     }
   });
 
+  it("keeps the comments of the source, above the definitions they were in or before", () => {
+    const source = readFileSync(join(EXAMPLES, "heavy-tree-sum.hvmc"), "utf8");
+    const r = cli("fmt", join(EXAMPLES, "heavy-tree-sum.hvmc"));
+    const comments = source.split("\n").filter((l) => l.startsWith("//"));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${comments.join("\n")}\n@main = a\n  & @sum ~ (#22 a)\n@sum = (?(#1 @sumS) a a)\n@sumS = ([a b] c)\n  & @sum ~ (a d)\n  & @sum ~ (b e)\n  & #1 ~ <d <e c>>\n`);
+  });
+
   it("refuses a program with errors", () => {
     const r = cli("fmt", join(FIXTURES, "syntax.hvmc"));
     expect(r.status).toBe(1);

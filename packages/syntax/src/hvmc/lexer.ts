@@ -9,7 +9,8 @@ import type { Diagnostic, Span } from "@hvm/ir";
 import { syntaxDiagnostic } from "../errors.js";
 
 const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
-const Comment = createToken({ name: "Comment", pattern: /\/\/[^\n]*/, group: Lexer.SKIPPED });
+/** Comments go to their own group: the parser never sees them, the formatter (format.ts) keeps them. */
+const Comment = createToken({ name: "Comment", pattern: /\/\/[^\n]*/, group: "comments" });
 
 export const At = createToken({ name: "At", pattern: /@/, label: "'@'" });
 export const Equals = createToken({ name: "Equals", pattern: /=/, label: "'='" });
@@ -55,6 +56,8 @@ const lexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizati
 
 export interface LexResult {
   readonly tokens: IToken[];
+  /** The `// ...` comments, in source order. */
+  readonly comments: IToken[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -76,5 +79,5 @@ export function lex(source: string): LexResult {
       col: e.column ?? 1,
     });
   });
-  return { tokens: res.tokens, diagnostics };
+  return { tokens: res.tokens, comments: res.groups.comments ?? [], diagnostics };
 }
