@@ -25,6 +25,16 @@ function entryPoints(): string {
 const W_STATS: u32 = 8u;
 var<workgroup> wsum: array<atomic<u32>, 16>;
 
+// Work sharing: give the oldest redex of the stack to the output bag.
+fn share(steps: u32) -> u32 {
+  if (hungry && sp - bot >= SHARE_MIN && (steps & SHARE_MASK) == 0u) {
+    push_global(stk_a(bot), stk_b(bot));
+    bot += 1u;
+    return 1u;
+  }
+  return 0u;
+}
+
 @compute @workgroup_size(WG)
 fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
           @builtin(num_workgroups) nwg: vec3<u32>,
@@ -54,14 +64,18 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
       next += width;
       continue;
     }
-    if (hungry && sp - bot >= SHARE_MIN && (steps & SHARE_MASK) == 0u) {
-      push_global(stk_a(bot), stk_b(bot));
-      bot += 1u;
-      given += 1u;
-    }
+    given += share(steps);
     sp -= 1u;
     interact(stk_a(sp), stk_b(sp));
     steps += 1u;
+    // A DREF that annihilated its root with X did two interactions in one
+    // step: the second gets its step and its chance to share too, so the
+    // work spreads as when root ~ X went through the stack.
+    if (fused) {
+      fused = false;
+      given += share(steps);
+      steps += 1u;
+    }
   }
   for (var i = bot; i < sp; i += 1u) {
     push_global(stk_a(i), stk_b(i));

@@ -98,23 +98,47 @@ fn rule_era1(e: u32, o: u32) {
 // nodes (its internal wires already in cell form), queue its redexes, and
 // connect its root to X.
 //   @f ~ X     ==>   root(f') ~ X,  redexes(f')
+// When the root and X are CTi nodes of one label and neither slot of the
+// root node is a cell, root ~ X (queued last, so the next interaction
+// anyway) annihilates here from the root's slots as the book holds them:
+// the root node is never written, so its slots are neither stored, loaded
+// back nor freed. It counts as the ANNI it is.
+//   @f ~ Ci(x1 x2), root(f') = Ci(r1 r2)   ==>   r1 ~ x1, r2 ~ x2, redexes(f')
+var<private> fused: bool;
+
 fn rule_dref(r: u32, x: u32, base: u32) {
   let d = 4u * val(r);
   let off = book[d];
   let size = book[d + 1u];
   let nred = book[d + 2u];
+  let root = book[d + 3u];
+  var kr = NONE;
+  var vx = vec2<u32>(0u);
+  if (!is_var(x) && tag(root) >= CT0 && tag(root) == tag(x)) {
+    let k = val(root);
+    if (book[off + 2u * k] != var_to(2u * k) && book[off + 2u * k + 1u] != var_to(2u * k + 1u)) {
+      kr = k;
+      vx = load2(x);
+    }
+  }
   for (var i = 0u; i < 2u * size; i += 1u) {
-    hstore(2u * base + i, shift(book[off + i], base));
+    if ((i >> 1u) != kr) { hstore(2u * base + i, shift(book[off + i], base)); }
   }
   let rs = off + 2u * size;
   for (var j = 0u; j < nred; j += 1u) {
     push(shift(book[rs + 2u * j], base), shift(book[rs + 2u * j + 1u], base));
   }
-  let root = shift(book[d + 3u], base);
-  if (is_var(root)) {
-    hstore(slot_of(root), x);
+  if (kr != NONE) {
+    fused = true;
+    let tx = take2(x, vx);
+    recycle(base + kr);
+    count(R_ANNI);
+    later(shift(book[off + 2u * kr], base), tx.x);
+    later(shift(book[off + 2u * kr + 1u], base), tx.y);
+  } else if (is_var(shift(root, base))) {
+    hstore(slot_of(shift(root, base)), x);
   } else {
-    later(root, x);
+    later(shift(root, base), x);
   }
 }
 
