@@ -68,9 +68,10 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
     sp -= 1u;
     interact(stk_a(sp), stk_b(sp));
     steps += 1u;
-    // A DREF that annihilated its root with X did two interactions in one
-    // step: the second gets its step and its chance to share too, so the
-    // work spreads as when root ~ X went through the stack.
+    // A DREF or MATN that annihilated the node it made with its partner
+    // did two interactions in one step: the second gets its step and its
+    // chance to share too, so the work spreads as when that redex went
+    // through the stack.
     if (fused) {
       fused = false;
       given += share(steps);

@@ -164,21 +164,37 @@ fn rule_op1n(o: u32, num: u32) {
 //   br  ret                  n == 0:  br ~ (ret *)
 //    \\ /                      n > 0:  br ~ (* (#(n-1) ret))
 //    MAT ~ #n        ==>
+// When br is a CT0 node (the usual (zero succ) pair), br ~ (c1 c2) is the
+// next interaction anyway and annihilates here, as for DREF: node n is
+// never written, br's ports link to c1 and c2, and it counts as an ANNI.
+//   br = (b1 b2)                          ==>   b1 ~ c1, b2 ~ c2
 fn rule_matn(m: u32, num: u32, n: u32) {
   let tm = take2(m, load2(m));
   let br = tm.x;
   let ret = tm.y;
   let v = val(num);
+  var c1 = ret;
+  var c2 = ERA;
   if (v == 0u) {
-    hstore(2u * n, ret);
-    hstore(2u * n + 1u, ERA);
+    recycle(n + 1u);
   } else {
-    hstore(2u * n, ERA);
-    hstore(2u * n + 1u, mk(CT0, n + 1u));
+    c1 = ERA;
+    c2 = mk(CT0, n + 1u);
     hstore(2u * (n + 1u), mk(NUM, v - 1u));
     hstore(2u * (n + 1u) + 1u, ret);
   }
-  later(br, mk(CT0, n));
+  if (tag(br) == CT0) {
+    fused = true;
+    let tb = take2(br, load2(br));
+    recycle(n);
+    count(R_ANNI);
+    later(tb.x, c1);
+    later(tb.y, c2);
+  } else {
+    hstore(2u * n, c1);
+    hstore(2u * n + 1u, c2);
+    later(br, mk(CT0, n));
+  }
 }
 
 // TYPE  OP2/OP1/MAT ~ OP2/OP1/MAT: no rule; raise the error naming the pair.
