@@ -23,6 +23,27 @@ describe("cell form", () => {
     expect(Array.from(cell.nodes)).toEqual([VR1(2), CT0(1), VR2(2), port(Tag.CT1, 2), VR1(2), VR2(2)]);
     expect(cell.root).toBe(CT0(0));
   });
+
+  it("puts a definition wire's cell at the end expected to be consumed later", () => {
+    // nodes in pre-order: 0 = root (x r), 1 = [p q]; redex 0: 2 = (p a); redex 1: 3 = (q b);
+    // redex 2 (reduced first of the three): 4 = <a 5>, 5 = <b r>.
+    const def = compileBook(book("@sumS = ([p q] r) & @sum ~ (p a) & @sum ~ (q b) & #1 ~ <a <b r>>\n@sum = *"), { entry: "sumS" }).defs[0];
+    const cell = toCellDef(def);
+    const OP2 = (node: number): number => port(Tag.OP2, node);
+    const REF = port(Tag.REF, 1);
+    // p: slot 2 vs 4, cell 4 (node 2 waits for its redex); q: 3 vs 6, cell 6; a: 5 vs 8, cell 5
+    // (not the OP2 operand slot: OP2N then rewrites node 4 in place); b: 7 vs 10 and r: 1 vs 11,
+    // cells in node 5, which waits for node 4's number.
+    expect(Array.from(cell.nodes)).toEqual([
+      port(Tag.CT1, 1), VR2(5),
+      VR1(2), VR1(3),
+      VR1(2), VR2(2),
+      VR1(3), VR1(5),
+      VR2(2), OP2(5),
+      VR1(5), VR2(5),
+    ]);
+    expect(Array.from(cell.redexes)).toEqual([REF, CT0(2), REF, CT0(3), NUM(1), OP2(4)]);
+  });
 });
 
 describe("readback of a cell-form heap", () => {

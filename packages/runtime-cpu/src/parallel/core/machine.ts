@@ -5,8 +5,8 @@
  *
  * Cell form: the interchange format stores an aux-aux wire {s, t} as
  * heap[s] = VR(t), heap[t] = VR(s). The parallel reducer stores it with one
- * slot chosen as the wire's cell c (the higher slot): both slots hold VR(c),
- * and a cell holding VR(c) itself is empty. Compiled definitions are
+ * slot chosen as the wire's cell c (toCellDef says which): both slots hold
+ * VR(c), and a cell holding VR(c) itself is empty. Compiled definitions are
  * converted once per run (toCellBook), before any worker sees them.
  */
 import { type CompiledBook, type CompiledDef, RULE_CLASS, Rule, Tag } from "@hvm/ir";
@@ -26,19 +26,62 @@ export interface CellDef {
   readonly size: number;
 }
 
-/** Convert one compiled definition to cell form. */
+/**
+ * Convert one compiled definition to cell form. Each internal wire gets its
+ * cell in the slot whose node is expected to be consumed later (cellOrder):
+ * the first end to arrive then deposits into the cell, and the second reads
+ * the deposit as its node's port, instead of the first end finding an empty
+ * cell in its own node (which keeps the node alive and costs a pickup).
+ */
 export function toCellDef(def: CompiledDef): CellDef {
+  const late = cellOrder(def);
   const nodes = new Int32Array(def.nodes.length);
   for (let s = 0; s < def.nodes.length; s++) {
     const p = def.nodes[s] | 0;
     if (isWire(p) && (p & 0xf) <= Tag.VR2) {
       const t = slotOf(p);
-      nodes[s] = vr(Math.max(s, t));
+      const ks = late[s >> 1];
+      const kt = t < def.nodes.length ? late[t >> 1] : -1;
+      nodes[s] = vr(ks > kt || (ks === kt && s > t) ? s : t);
     } else {
       nodes[s] = p;
     }
   }
   return { name: def.name, nodes, redexes: Int32Array.from(def.redexes), root: def.root | 0, size: def.size };
+}
+
+/** Children of a node at this key or later: an operation's continuation waits for its operand. */
+const WAITS = 1 << 20;
+
+/**
+ * A guess of when each node of a definition's copy is consumed (larger:
+ * later). The root's pair is reduced first and the redexes from the last
+ * to the first (the stack pops the newest); a constructor's children meet
+ * the other side's ports as soon as it annihilates or commutes, so they
+ * share its key; the children of OP2, OP1 and MAT wait for a number.
+ */
+function cellOrder(def: CompiledDef): Int32Array {
+  const key = new Int32Array(def.size);
+  const visit = (top: number, k: number): void => {
+    const stack: Array<[number, number]> = [[top, k]];
+    while (stack.length > 0) {
+      const [p, at] = stack.pop()!;
+      const tag = p & 0xf;
+      if (tag < Tag.OP2) continue;
+      const n = p >>> 4;
+      key[n] = at;
+      const child = tag >= Tag.CT0 ? at : WAITS + at;
+      stack.push([def.nodes[2 * n], child], [def.nodes[2 * n + 1], child]);
+    }
+  };
+  visit(def.root, 0);
+  const pairs = def.redexes.length >> 1;
+  for (let i = 0; i < pairs; i++) {
+    const k = 1 + (pairs - 1 - i);
+    visit(def.redexes[2 * i], k);
+    visit(def.redexes[2 * i + 1], k);
+  }
+  return key;
 }
 
 export function toCellBook(book: CompiledBook): CellDef[] {
