@@ -90,6 +90,8 @@ export function comm(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
  *     OP1(n)                    C(i)
  *       |                       |
  *       b2                      b2
+ *  The two wires' cells are the OP1s' result slots: C, linked last, is
+ *  usually reduced first, and the OP1s wait for their numbers.
  */
 export function pass(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const al = m.alloc;
@@ -104,12 +106,12 @@ export function pass(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
   const o1 = alloc(al, h);
   const o2 = alloc(al, h);
   const c = alloc(al, h);
-  h[2 * c] = vrOf(2 * c);
-  h[2 * c + 1] = vrOf(2 * c + 1);
   h[2 * o1] = n;
-  h[2 * o1 + 1] = vrOf(2 * c);
+  h[2 * o1 + 1] = vrOf(2 * o1 + 1);
   h[2 * o2] = n;
-  h[2 * o2 + 1] = vrOf(2 * c + 1);
+  h[2 * o2 + 1] = vrOf(2 * o2 + 1);
+  h[2 * c] = vrOf(2 * o1 + 1);
+  h[2 * c + 1] = vrOf(2 * o2 + 1);
   r = link(m, h, rb, r, a1, (o1 << 4) | OP1);
   r = link(m, h, rb, r, a2, (o2 << 4) | OP1);
   return link(m, h, rb, r, b2, (c << 4) | (a & 0xf));
