@@ -51,6 +51,9 @@ export function anni(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
  *     b1  b2                A1      A2
  *                           |       |
  *                           b1      b2
+ *  The four new wires' cells go in the copies expected to be consumed last:
+ *  when b1 or b2 is a main port, its redex with A1/A2 is pushed last and
+ *  reduced first, so the cells are in B1/B2; otherwise in A1/A2.
  */
 export function comm(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const al = m.alloc;
@@ -66,14 +69,25 @@ export function comm(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
   const x2 = alloc(al, h);
   const y1 = alloc(al, h);
   const y2 = alloc(al, h);
-  h[2 * y1] = vrOf(2 * y1);
-  h[2 * y1 + 1] = vrOf(2 * y1 + 1);
-  h[2 * y2] = vrOf(2 * y2);
-  h[2 * y2 + 1] = vrOf(2 * y2 + 1);
-  h[2 * x1] = vrOf(2 * y1);
-  h[2 * x1 + 1] = vrOf(2 * y2);
-  h[2 * x2] = vrOf(2 * y1 + 1);
-  h[2 * x2 + 1] = vrOf(2 * y2 + 1);
+  if ((b1 & 0xf) > Tag.RD2 || (b2 & 0xf) > Tag.RD2) {
+    h[2 * x1] = vrOf(2 * x1);
+    h[2 * x1 + 1] = vrOf(2 * x1 + 1);
+    h[2 * x2] = vrOf(2 * x2);
+    h[2 * x2 + 1] = vrOf(2 * x2 + 1);
+    h[2 * y1] = vrOf(2 * x1);
+    h[2 * y1 + 1] = vrOf(2 * x2);
+    h[2 * y2] = vrOf(2 * x1 + 1);
+    h[2 * y2 + 1] = vrOf(2 * x2 + 1);
+  } else {
+    h[2 * y1] = vrOf(2 * y1);
+    h[2 * y1 + 1] = vrOf(2 * y1 + 1);
+    h[2 * y2] = vrOf(2 * y2);
+    h[2 * y2 + 1] = vrOf(2 * y2 + 1);
+    h[2 * x1] = vrOf(2 * y1);
+    h[2 * x1 + 1] = vrOf(2 * y2);
+    h[2 * x2] = vrOf(2 * y1 + 1);
+    h[2 * x2 + 1] = vrOf(2 * y2 + 1);
+  }
   const ta = a & 0xf;
   const tb = b & 0xf;
   r = link(m, h, rb, r, a1, (x1 << 4) | tb);
