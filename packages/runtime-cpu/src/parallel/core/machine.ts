@@ -24,6 +24,33 @@ export interface CellDef {
   /** A main port, or VR(r): the root is wired to local slot r (which holds ERA until linked). */
   readonly root: number;
   readonly size: number;
+  /**
+   * The same ports for the hot copy (rules.ts dref), every one as
+   * `(i << 4) | tag` with the value in `table[i]`: the node ports, then the
+   * redex pairs, then the root. Entries below `size` are the copy's nodes
+   * (filled at each copy, by the copying thread: each worker has its own
+   * CellDef objects); the entries above hold the values of the REF, ERA and
+   * NUM ports, filled here. Relocating a port is then the same three
+   * operations whatever its tag, with no branch on it.
+   */
+  readonly code: Int32Array;
+  readonly table: Int32Array;
+}
+
+/** Bit t set when a port of tag t carries a node index (VR1..RD2, OP2..CT5). */
+const NODE_TAGS = 0xff8f;
+
+/** The uniform form (CellDef.code / table) of a definition's ports. */
+function codeOf(size: number, ports: readonly number[]): { code: Int32Array; table: Int32Array } {
+  const values: number[] = [];
+  const code = Int32Array.from(ports, (p) => {
+    if ((NODE_TAGS >>> (p & 0xf)) & 1) return p;
+    values.push(p >>> 4);
+    return ((size + values.length - 1) << 4) | (p & 0xf);
+  });
+  const table = new Int32Array(size + values.length);
+  table.set(values, size);
+  return { code, table };
 }
 
 /**
@@ -47,7 +74,9 @@ export function toCellDef(def: CompiledDef): CellDef {
       nodes[s] = p;
     }
   }
-  return { name: def.name, nodes, redexes: Int32Array.from(def.redexes), root: def.root | 0, size: def.size };
+  const redexes = Int32Array.from(def.redexes);
+  const root = def.root | 0;
+  return { name: def.name, nodes, redexes, root, size: def.size, ...codeOf(def.size, [...nodes, ...redexes, root]) };
 }
 
 /** Children of a node at this key or later: an operation's continuation waits for its operand. */

@@ -16,8 +16,6 @@ const ERA = Tag.ERA;
 const NUM = Tag.NUM;
 const OP1 = Tag.OP1;
 const CT0 = Tag.CT0;
-/** Bit t set when a port of tag t carries a node index (VR1..RD2, OP2..CT5). */
-const NODE_TAGS = 0xff8f;
 
 /*  ANNI  CTi ~ CTi
  *     a1  a2                a1  a2
@@ -167,28 +165,29 @@ export function era1(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
 export function dref(m: Machine, h: Int32Array, rb: Int32Array, r: number, def: CellDef, b: number): number {
   const al = m.alloc;
   const size = def.size;
-  const loc = m.loc;
-  for (let k = 0; k < size; k++) loc[k] = alloc(al, h);
-  const nodes = def.nodes;
-  for (let k = 0; k < size; k++) {
-    const at = 2 * loc[k];
-    const p = nodes[2 * k];
-    const q = nodes[2 * k + 1];
-    h[at] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (loc[p >>> 4] << 4) | (p & 0xf) : p;
-    h[at + 1] = (NODE_TAGS >>> (q & 0xf)) & 1 ? (loc[q >>> 4] << 4) | (q & 0xf) : q;
+  const t = def.table;
+  const code = def.code;
+  for (let k = 0; k < size; k++) t[k] = alloc(al, h);
+  const nodeEnd = 2 * size;
+  for (let i = 0; i < nodeEnd; i += 2) {
+    const at = 2 * t[i >> 1];
+    const p = code[i];
+    const q = code[i + 1];
+    h[at] = (t[p >>> 4] << 4) | (p & 0xf);
+    h[at + 1] = (t[q >>> 4] << 4) | (q & 0xf);
   }
-  const redexes = def.redexes;
-  for (let i = 0; i < redexes.length; i++) {
-    const p = redexes[i];
-    rb[r++] = (NODE_TAGS >>> (p & 0xf)) & 1 ? (loc[p >>> 4] << 4) | (p & 0xf) : p;
+  const end = code.length - 1;
+  for (let i = nodeEnd; i < end; i++) {
+    const p = code[i];
+    rb[r++] = (t[p >>> 4] << 4) | (p & 0xf);
   }
-  const root = def.root;
-  const t = root & 0xf;
-  if (t <= Tag.RD2) {
-    h[((loc[root >>> 4] << 1) | (root & 1))] = b;
+  const root = code[end];
+  const v = (t[root >>> 4] << 4) | (root & 0xf);
+  if ((root & 0xf) <= Tag.RD2) {
+    h[((v >>> 4) << 1) | (v & 1)] = b;
     return r;
   }
-  rb[r] = (NODE_TAGS >>> t) & 1 ? (loc[root >>> 4] << 4) | t : root;
+  rb[r] = v;
   rb[r + 1] = b;
   return r + 2;
 }
