@@ -4,7 +4,8 @@
  * Bundled with esbuild (platform node, `webgpu` external) to run on the GPU
  * machine:  node bench.mjs [--runtime webgpu,cpu] [--memory BYTES]
  *           [--wg N] [--max-wg N] [--budget N] [--share-below N]
- *           [--share-every N] [--share-min N] [--local N] [--fallback] [--trace]
+ *           [--share-every N] [--share-min N] [--local N] [--window N] [--window-from F]
+ *           [--fallback] [--trace]
  *           [--out FILE] files...
  * --fallback gives the WebGPU runtime the CPU reference as its fallback for
  * programs with little parallelism (what `hvm-cli --runtime auto` does).
@@ -44,6 +45,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--share-every") a.kernel.shareEvery = Number(next());
     else if (k === "--local") a.kernel.localCapacity = Number(next());
     else if (k === "--share-min") a.kernel.shareMin = Number(next());
+    else if (k === "--window") a.kernel.window = Number(next());
+    else if (k === "--window-from") a.kernel.windowFrom = Number(next());
     else if (k === "--trace") a.trace = true;
     else if (k === "--fallback") a.fallback = true;
     else if (k === "--out") a.out = next();

@@ -174,7 +174,7 @@ export class Driver {
           };
         }
         if (refs.length > plan.bagCapacity) throw oom();
-        run.queueExpansions(refs, heap.get);
+        run.queueExpansions(refs, heap.get, status.active);
         starts = refs;
         readback += now() - tr;
         perBatch = 4;

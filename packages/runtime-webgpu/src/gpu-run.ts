@@ -8,11 +8,11 @@ import { RULE_CLASSES, emptyByRule, varTo } from "@hvm/ir";
 import type { Driver } from "./driver.js";
 import { GpuError } from "./errors.js";
 import { HeapView, READ_BLOCK_SHIFT } from "./heap-view.js";
-import { BAG_HEADER, CHUNK_NODES, type KernelConfig, type MemoryPlan, S_ACTIVE, S_BUSY, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "./layout.js";
+import { BAG_HEADER, CHUNK_NODES, type KernelConfig, type MemoryPlan, S_ACTIVE, S_BUSY, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT, windowSize } from "./layout.js";
 import type { Pipelines } from "./pipelines.js";
 import type { Counters } from "./profile.js";
 
-/** Words of the state buffer read after each batch (the bag count follows them). */
+/** Words of the state buffer read after each batch (the two bags' counts follow them). */
 export const STATUS_WORDS = 24;
 
 export interface Status extends Counters {
@@ -125,7 +125,7 @@ export class GpuRun {
     this.writeSlots(0, slots);
     q.writeBuffer(this.state, S_CURSOR * 4, new Uint32Array([0, usedChunks]));
     q.writeBuffer(this.state, this.plan.ownerBase * 4, new Uint32Array([1]));
-    this.writeBag(redexes);
+    this.writeBag(redexes, usedChunks);
   }
 
   private writeSlots(first: number, data: Uint32Array): void {
@@ -141,14 +141,17 @@ export class GpuRun {
     }
   }
 
-  private writeBag(redexes: Uint32Array): void {
+  /** Put `redexes` in the bag of the next round and size its dispatch (`active`: chunks handed out so far). */
+  private writeBag(redexes: Uint32Array, active: number): void {
     const q = this.device.queue;
     const n = redexes.length / 2;
+    const w = windowSize(n, active, this.plan, this.kernel);
     const bag = new Uint32Array(BAG_HEADER + redexes.length);
     bag[0] = n;
+    bag[1] = n - w;
     bag.set(redexes, BAG_HEADER);
     q.writeBuffer(this.bags[this.parity], 0, bag);
-    const groups = Math.min(this.kernel.maxWorkgroups, Math.ceil(n / this.kernel.workgroupSize));
+    const groups = Math.min(this.kernel.maxWorkgroups, Math.ceil(w / this.kernel.workgroupSize));
     q.writeBuffer(this.indirect, 0, new Uint32Array([groups, 1, 1]));
   }
 
@@ -175,6 +178,7 @@ export class GpuRun {
     pass.end();
     enc.copyBufferToBuffer(this.state, 0, this.staging, 0, STATUS_WORDS * 4);
     enc.copyBufferToBuffer(this.bags[this.parity], 0, this.staging, STATUS_WORDS * 4, 4);
+    enc.copyBufferToBuffer(this.bags[1 - this.parity], 0, this.staging, (STATUS_WORDS + 1) * 4, 4);
     d.queue.submit([enc.finish()]);
     const err = await d.popErrorScope();
     if (err) throw new GpuError("submitting a batch", err.message);
@@ -194,7 +198,7 @@ export class GpuRun {
       tagB: w[S_ERR_B],
       cursor: w[S_CURSOR],
       active: w[S_ACTIVE],
-      pending: w[STATUS_WORDS],
+      pending: w[STATUS_WORDS] + w[STATUS_WORDS + 1],
       swept: w[S_SWEPT],
       probes: w[S_PROBES],
       shared: w[S_SHARED],
@@ -254,14 +258,14 @@ export class GpuRun {
   }
 
   /** Turn each REF slot into an empty cell and queue REF ~ VR(slot) expansion jobs. */
-  queueExpansions(refs: readonly number[], heap: (slot: number) => number): void {
+  queueExpansions(refs: readonly number[], heap: (slot: number) => number, active: number): void {
     const pairs = new Uint32Array(2 * refs.length);
     refs.forEach((slot, i) => {
       pairs[2 * i] = heap(slot);
       pairs[2 * i + 1] = varTo(slot);
       this.writeSlots(slot, new Uint32Array([varTo(slot)]));
     });
-    this.writeBag(pairs);
+    this.writeBag(pairs, active);
   }
 
   /** Destroy the run's own buffers (the book's, readbacks); the plan's buffers go back to the driver. */

@@ -5,7 +5,9 @@
  *   heap      2 u32 slots a node, split over `heapBindings` buffers of
  *             2^bindingShift slots each (the last one may be shorter)
  *   chunks    CHUNK_NODES nodes each; an invocation owns one at a time
- *   bags      word 0: count; pairs of main ports from word BAG_HEADER
+ *   bags      word 0: count, word 1: window base; pairs of main ports from
+ *             word BAG_HEADER. Each bag is a stack: a round takes the top
+ *             `window` pairs of its input bag and pushes onto the other
  *   state     counters, error, chunk cursor, per-invocation allocator,
  *             chunk owner table (S_* offsets below)
  */
@@ -14,7 +16,10 @@ import { ShaderBuildError } from "./errors.js";
 
 /** Nodes per allocation chunk (64: an invocation tracks its chunk's free nodes in a 64-bit mask). */
 export const CHUNK_NODES = 64;
-/** Words before the first pair of a redex bag (word 0 is the count). */
+/**
+ * Words before the first pair of a redex bag: word 0 is the count, word 1
+ * the window base (the pairs below it stay for a later round; see `window`).
+ */
 export const BAG_HEADER = 2;
 /** State buffer: 64-bit interaction counters, lo/hi per rule class. */
 export const S_COUNT = 0;
@@ -69,6 +74,18 @@ export interface KernelConfig {
   shareEvery: number;
   /** Work sharing: only from stacks holding at least this many redexes (an invocation keeps the rest). */
   shareMin: number;
+  /**
+   * Redexes a round takes from the top of its input bag (the newest, deepest
+   * work); the rest stay below as a stack for later rounds, so a tree is
+   * expanded depth-first across rounds instead of breadth-first.
+   */
+  window: number;
+  /**
+   * The window applies once the bump allocator has handed out this fraction
+   * of the heap's chunks (0: from the start); until then a round takes the
+   * whole input bag, as wide as the work allows.
+   */
+  windowFrom: number;
 }
 
 export interface MemoryPlan {
@@ -112,6 +129,16 @@ export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: Ker
   return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase };
 }
 
+/** Chunks the bump allocator hands out before rounds take only the top `window` redexes of their bag. */
+export function windowStart(plan: MemoryPlan, kernel: KernelConfig): number {
+  return Math.floor(plan.chunks * kernel.windowFrom);
+}
+
+/** Redexes the next round takes from the top of a bag of `n` redexes, `active` chunks handed out. */
+export function windowSize(n: number, active: number, plan: MemoryPlan, kernel: KernelConfig): number {
+  return active >= windowStart(plan, kernel) ? Math.min(n, kernel.window) : n;
+}
+
 /** Workgroup memory the kernel uses besides the redex stacks (the per-workgroup sums), in bytes. */
 const WORKGROUP_OVERHEAD_BYTES = 128;
 
@@ -123,6 +150,9 @@ const WORKGROUP_OVERHEAD_BYTES = 128;
 export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelConfig> = {}, workgroupStorageBytes = 16384): KernelConfig {
   const k = { ...defaultKernel(isCpuAdapter), ...overrides };
   if (overrides.shareBelow === undefined) k.shareBelow = k.workgroupSize * k.maxWorkgroups;
+  if (overrides.window === undefined) k.window = WINDOW_WIDTHS * k.workgroupSize * k.maxWorkgroups;
+  if (!(k.window >= 1)) throw new ShaderBuildError(`window must be at least 1 redex, got ${k.window}`);
+  if (!(k.windowFrom >= 0 && k.windowFrom <= 1)) throw new ShaderBuildError(`windowFrom must be a fraction of the heap from 0 to 1, got ${k.windowFrom}`);
   const fits = Math.floor((workgroupStorageBytes - WORKGROUP_OVERHEAD_BYTES) / (8 * k.workgroupSize));
   if (fits < 2) throw new ShaderBuildError(`workgroups of ${k.workgroupSize} invocations need ${16 * k.workgroupSize + WORKGROUP_OVERHEAD_BYTES} bytes of workgroup memory, the device allows ${workgroupStorageBytes}; use a smaller workgroup size`);
   k.localCapacity = 2 ** Math.floor(Math.log2(Math.min(k.localCapacity, fits)));
@@ -130,9 +160,14 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
   return k;
 }
 
+/** The default window, in widest dispatches: a round takes at most this many redexes per invocation. */
+export const WINDOW_WIDTHS = 2;
+/** The default heap fraction handed out before the window applies. */
+export const WINDOW_FROM = 0.5;
+
 /** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3 }
-    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3 };
+    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, window: WINDOW_WIDTHS * 64 * 32, windowFrom: WINDOW_FROM }
+    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, window: WINDOW_WIDTHS * 128 * 1024, windowFrom: WINDOW_FROM };
 }

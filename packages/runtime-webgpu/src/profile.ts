@@ -17,7 +17,7 @@ export interface Profile {
 /** One round of a traced run (`onRound`): each batch is then a single dispatch. */
 export interface RoundTrace extends Profile {
   round: number;
-  /** Redexes in the bag after the round, and interactions the round performed. */
+  /** Redexes pending after the round (both bags: the next window and what lies below), and interactions the round performed. */
   pending: number;
   interactions: number;
   /** Host time of the round: dispatch, status copy, map (a round trip included). */

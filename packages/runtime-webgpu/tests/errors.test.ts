@@ -5,7 +5,7 @@
  */
 import { InteractionLimitError, OutOfMemoryError, TypeErrorPair, compileBook } from "@hvm/ir";
 import { createCpuRuntime, runCompiled } from "@hvm/runtime-cpu";
-import { parseBook, printNet } from "@hvm/syntax";
+import { compileSource, parseBook, printNet } from "@hvm/syntax";
 import { describe, expect, it } from "vitest";
 import { createWebGpuRuntime } from "../src/index.js";
 import { TEST_MEMORY, gpu } from "./gpu.js";
@@ -17,6 +17,15 @@ const TREE_SUM = (d: number): string => `
   & @sum ~ (p a)
   & @sum ~ (q b)
   & #1 ~ <a <b r>>`;
+
+/** hvm-lang: a tree of depth d whose leaves hold their index, summed; Gen builds it while Sum consumes it. */
+const LANG_TREE_SUM = (d: number): string => `
+data Tree = (Node left right) | (Leaf value)
+(Gen 0 x) = (Leaf x)
+(Gen d x) = (Node (Gen (- d 1) (* x 2)) (Gen (- d 1) (+ (* x 2) 1)))
+(Sum (Leaf v)) = v
+(Sum (Node l r)) = (+ (Sum l) (Sum r))
+main = (Sum (Gen ${d} 0))`;
 
 const LOOP = (n: number): string => `
 @main = r & @loop ~ (#${n} r)
@@ -72,6 +81,21 @@ describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
     expect(res.stats.byRule).toEqual(runCompiled(compileBook(book)).stats.byRule);
     expect(res.stats.peakNodes).toBe(3 * 64);
   });
+
+  it("takes the top of the bag each round (the window): a hvm-lang tree sum is generated depth-first and fits a heap the whole bag overflows", async () => {
+    const { book } = compileSource(LANG_TREE_SUM(16));
+    const ref = runCompiled(compileBook(book));
+    // Measured on lavapipe: the whole bag needs 2 MiB, windows of 256 fit 1-1.5 MiB, of 128 fit 1 MiB.
+    const memory = 1.25 * 2 ** 20;
+    const whole = createWebGpuRuntime({ device: gpu!.device, adapterInfo: gpu!.adapterInfo, kernel: { window: 2 ** 32 - 1 } });
+    await expect(whole.run(book, { memory })).rejects.toBeInstanceOf(OutOfMemoryError);
+    const windowed = createWebGpuRuntime({ device: gpu!.device, adapterInfo: gpu!.adapterInfo, kernel: { window: 128, windowFrom: 0 } });
+    const res = await windowed.run(book, { memory });
+    expect(printNet(res.net)).toBe("#16744448");
+    expect(printNet(res.net)).toBe(printNet(ref.net));
+    expect(res.stats.byRule).toEqual({ ANNI: 1179638, COMM: 131070, ERAS: 262142, DREF: 524285, OPER: 1179631 });
+    expect(res.stats.byRule).toEqual(ref.stats.byRule);
+  }, 60_000);
 
   it("recycles memory: a loop allocating far more nodes than the heap holds finishes", async () => {
     const book = parseBook(LOOP(60_000));

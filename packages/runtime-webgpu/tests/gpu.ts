@@ -12,11 +12,12 @@ import { requestNodeDevice } from "../src/node.js";
  * Kernel shapes the correctness suites run under: the adapter's default, and
  * a stress shape that exercises what the GPU default leans on (ring stacks
  * that hand their oldest redex out when full, work sharing at every step,
- * short dispatches that spill everything between rounds).
+ * short dispatches that spill everything between rounds, rounds that take
+ * only the top of their bag and leave the rest below for later rounds).
  */
 export const SCHEDULES: ReadonlyArray<[string, Partial<KernelConfig>]> = [
   ["default kernel", {}],
-  ["2-pair stacks, sharing every step, budget 64", { localCapacity: 2, shareEvery: 1, budget: 64 }],
+  ["2-pair stacks, sharing every step, budget 64, windows of 64 redexes", { localCapacity: 2, shareEvery: 1, budget: 64, window: 64, windowFrom: 0 }],
 ];
 
 /** The heap every test uses unless it tests sizing (one shader shape: the compiled shader is cached). */

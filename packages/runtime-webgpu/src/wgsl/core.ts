@@ -5,7 +5,7 @@
  * link.ts (see docs/webgpu.md).
  */
 import { RULE_CLASSES } from "@hvm/ir";
-import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
+import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -94,6 +94,8 @@ const S_SPILLED: u32 = ${S_SPILLED}u;
 const SHARE_BELOW: u32 = ${k.shareBelow}u;
 const SHARE_MASK: u32 = ${k.shareEvery - 1}u;
 const SHARE_MIN: u32 = ${Math.max(2, k.shareMin)}u;
+const WINDOW: u32 = ${Math.min(k.window, 0xffffffff)}u;
+const WINDOW_START: u32 = ${windowStart(plan, k)}u;
 const S_OWNER: u32 = ${plan.ownerBase}u;
 const ERR_OOM: u32 = ${ERR_OOM}u;
 const ERR_BAG: u32 = ${ERR_BAG}u;
@@ -136,14 +138,16 @@ fn fail(code: u32, ta: u32, tb: u32) {
   }
 }
 
-// Work sharing wants redexes while the output bag holds fewer than
-// SHARE_BELOW; the bag only grows during a dispatch, so each push's index
-// keeps this up to date and, once false, it stays false.
+// Work sharing wants redexes while this dispatch has pushed fewer than
+// SHARE_BELOW onto the output bag (above \`obase\`, what the bag held
+// before); the bag only grows during a dispatch, so each push's index keeps
+// this up to date and, once false, it stays false.
 var<private> hungry: bool;
+var<private> obase: u32;
 
 fn push_global(a: u32, b: u32) {
   let i = atomicAdd(&bout[0], 1u);
-  hungry = hungry && i + 1u < SHARE_BELOW;
+  hungry = hungry && i + 1u - obase < SHARE_BELOW;
   if (i >= BAG_CAP) { fail(ERR_BAG, 0u, 0u); return; }
   atomicStore(&bout[BAG_HEADER + 2u * i], a);
   atomicStore(&bout[BAG_HEADER + 2u * i + 1u], b);

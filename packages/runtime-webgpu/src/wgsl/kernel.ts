@@ -1,16 +1,21 @@
 /**
  * The two entry points and the assembled shader.
  *
- * `reduce`: each invocation takes redexes from the input bag (strided by the
- * dispatch width), reduces them depth-first on its ring stack (workgroup
- * memory) for up to BUDGET interactions, gives its oldest redex to the output
- * bag every SHARE_MASK + 1 steps while that bag holds fewer than SHARE_BELOW
- * redexes and its stack at least SHARE_MIN (work sharing), and spills what is
- * left to the output bag. Per-workgroup sums of the rule classes and the
- * profile counters go to the state buffer at the end.
+ * `reduce`: each invocation takes redexes from the window of the input bag
+ * (its top WINDOW pairs at most, strided by the dispatch width), reduces them
+ * depth-first on its ring stack (workgroup memory) for up to BUDGET
+ * interactions, gives its oldest redex to the output bag every SHARE_MASK + 1
+ * steps while this dispatch has pushed fewer than SHARE_BELOW redexes there
+ * and its stack holds at least SHARE_MIN (work sharing), and spills what is
+ * left to the output bag, on top of what that bag already held. Per-workgroup
+ * sums of the rule classes and the profile counters go to the state buffer at
+ * the end.
  *
- * `between`: one invocation; marks the input bag consumed and writes the
- * indirect dispatch size of the next round from the output bag's count.
+ * `between`: one invocation; drops the consumed window from the input bag
+ * (its count goes back to the window base), then sets the output bag's
+ * window (the next round's input: the whole bag until the bump allocator
+ * has handed out WINDOW_START chunks, then its top WINDOW pairs) and writes
+ * the indirect dispatch size of the next round from it.
  */
 import type { KernelConfig, MemoryPlan } from "../layout.js";
 import { allocator } from "./alloc.js";
@@ -48,8 +53,9 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   fm = vec2<u32>(atomicLoad(&st[ab + 1u]), atomicLoad(&st[ab + 2u]));
   sp = 0u;
   bot = 0u;
-  hungry = atomicLoad(&bout[0]) < SHARE_BELOW;
-  var next = tid;
+  obase = atomicLoad(&bout[1]);
+  hungry = atomicLoad(&bout[0]) - obase < SHARE_BELOW;
+  var next = atomicLoad(&bin[1]) + tid;
   var steps = 0u;
   var given = 0u;
   var spilled = 0u;
@@ -117,9 +123,11 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
 
 @compute @workgroup_size(1)
 fn between() {
-  atomicStore(&bin[0], 0u);
+  atomicStore(&bin[0], atomicLoad(&bin[1]));
   let n = min(atomicLoad(&bout[0]), BAG_CAP);
-  let groups = min(MAX_WG, (n + WG - 1u) / WG);
+  let w = select(n, min(n, WINDOW), atomicLoad(&st[S_ACTIVE]) >= WINDOW_START);
+  atomicStore(&bout[1], n - w);
+  let groups = min(MAX_WG, (w + WG - 1u) / WG);
   ind[0] = select(groups, 0u, atomicLoad(&st[S_ERR]) != 0u);
   ind[1] = 1u;
   ind[2] = 1u;
