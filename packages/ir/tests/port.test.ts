@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  ERA_PORT, NULL, ROOT_PORT, ROOT_SLOT, TAG_NAMES, Tag, VALUE_MAX, ctrTag, hasNode, isCtr, isMain, isNullary, isVar, labelOf, port, showPort,
+  ERA_PORT, NULL, ROOT_PORT, ROOT_SLOT, TAG_ENTRIES, TAG_NAMES, Tag, VALUE_MAX, ctrTag, hasNode, isCtr, isMain, isNullary, isVar, labelOf, port, showPort,
   slotOf, tagOf, valueOf, varTo,
 } from "../src/index.js";
 
@@ -29,6 +29,8 @@ describe("ports", () => {
   it("names the 16 tags in DESIGN order", () => {
     expect(TAG_NAMES).toEqual(["VR1", "VR2", "RD1", "RD2", "REF", "ERA", "NUM", "OP2", "OP1", "MAT", "CT0", "CT1", "CT2", "CT3", "CT4", "CT5"]);
     expect(showPort(port(Tag.OP1, 9))).toBe("OP1:9");
+    expect(TAG_ENTRIES).toEqual(TAG_NAMES.map((name, t) => [name, t]));
+    for (const [name, t] of TAG_ENTRIES) expect(Tag[name as keyof typeof Tag]).toBe(t);
   });
 
   it("classifies tags", () => {

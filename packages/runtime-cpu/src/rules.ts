@@ -18,11 +18,6 @@
 import { TAG_NAMES, Tag, TypeErrorPair, applyOp } from "@hvm/ir";
 import { type DefCode, alloc, expand, free, link } from "./core.js";
 
-const OP1 = Tag.OP1;
-const NUM = Tag.NUM;
-const ERA = Tag.ERA;
-const CT0 = Tag.CT0;
-
 /**
  * ANNI  CTi ~ CTi: the aux wires are connected pairwise.
  *
@@ -109,8 +104,8 @@ export function pass(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: n
   h[(n1 << 1) | 1] = (n2 << 4) | 1;
   h[n2 << 1] = (n0 << 4) | 1;
   h[(n2 << 1) | 1] = (n1 << 4) | 1;
-  r = link(h, rb, r, h[A], (n0 << 4) | OP1);
-  r = link(h, rb, r, h[A + 1], (n1 << 4) | OP1);
+  r = link(h, rb, r, h[A], (n0 << 4) | Tag.OP1);
+  r = link(h, rb, r, h[A + 1], (n1 << 4) | Tag.OP1);
   r = link(h, rb, r, h[B + 1], (n2 << 4) | (a & 0xf));
   free(h, a >>> 4);
   free(h, b >>> 4);
@@ -188,7 +183,7 @@ export function op2n(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: n
   const A = (a >>> 4) << 1;
   const operand = h[A];
   h[A] = b;
-  return link(h, rb, r, operand, ((a >>> 4) << 4) | OP1);
+  return link(h, rb, r, operand, ((a >>> 4) << 4) | Tag.OP1);
 }
 
 /**
@@ -199,7 +194,7 @@ export function op2n(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: n
 export function op1n(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: number): number {
   const A = (a >>> 4) << 1;
   const n = applyOp(h[A] >>> 4, b >>> 4);
-  r = link(h, rb, r, h[A + 1], (n << 4) | NUM);
+  r = link(h, rb, r, h[A + 1], (n << 4) | Tag.NUM);
   free(h, a >>> 4);
   return r;
 }
@@ -216,16 +211,16 @@ export function matn(h: Uint32Array, rb: Uint32Array, r: number, a: number, b: n
   const n = b >>> 4;
   const k = alloc(h);
   if (n === 0) {
-    h[(k << 1) | 1] = ERA;
+    h[(k << 1) | 1] = Tag.ERA;
     r = link(h, rb, r, h[A + 1], k << 4);
   } else {
     const d = alloc(h);
-    h[k << 1] = ERA;
-    h[(k << 1) | 1] = (d << 4) | CT0;
-    h[d << 1] = ((n - 1) << 4) | NUM;
+    h[k << 1] = Tag.ERA;
+    h[(k << 1) | 1] = (d << 4) | Tag.CT0;
+    h[d << 1] = ((n - 1) << 4) | Tag.NUM;
     r = link(h, rb, r, h[A + 1], (d << 4) | 1);
   }
-  r = link(h, rb, r, h[A], (k << 4) | CT0);
+  r = link(h, rb, r, h[A], (k << 4) | Tag.CT0);
   free(h, a >>> 4);
   return r;
 }

@@ -4,15 +4,14 @@
  * map and the numeric operators. Nothing here is a hand-copied number; a
  * change in ir changes the generated shader (and its snapshot test).
  */
-import { OPERATORS, RULE_CLASS, RULE_CLASSES, RULE_FLIP, RULE_TABLE, Rule, TAG_NAMES, Tag } from "@hvm/ir";
+import { OPERATORS, RULE_CLASS, RULE_CLASSES, RULE_FLIP, RULE_TABLE, Rule, TAG_ENTRIES, TAG_NAMES } from "@hvm/ir";
 import { ShaderBuildError } from "../errors.js";
 
 const hex = (n: number): string => `0x${(n >>> 0).toString(16)}u`;
 
 /** `const VR1: u32 = 0x0u;` ... for every tag of ir's Tag table. */
 export function tagConstants(): string {
-  return Object.entries(Tag)
-    .map(([name, value]) => `const ${name}: u32 = ${hex(value)};`)
+  return TAG_ENTRIES.map(([name, value]) => `const ${name}: u32 = ${hex(value)};`)
     .join("\n");
 }
 

@@ -10,8 +10,6 @@ import { Tag } from "@hvm/ir";
 import type { Allocator } from "./alloc.js";
 import type { Machine } from "./machine.js";
 
-const ERA = Tag.ERA;
-
 /** The empty-cell pointer of slot x: VR(x). */
 export const vrOf = (x: number): number => ((x >>> 1) << 4) | (x & 1);
 
@@ -37,8 +35,8 @@ export function consume(al: Allocator, h: Int32Array, n: number, v1: number, v2:
   const c1 = v1 === vrOf(2 * n);
   const c2 = v2 === vrOf(2 * n + 1);
   if (!c1 && !c2) {
-    h[2 * n] = (al.head << 4) | ERA;
-    h[2 * n + 1] = ERA;
+    h[2 * n] = (al.head << 4) | Tag.ERA;
+    h[2 * n + 1] = Tag.ERA;
     al.head = n;
     return;
   }

@@ -12,11 +12,6 @@ import { Tag, applyOp } from "@hvm/ir";
 import { alloc, consume, link, vrOf } from "./link.js";
 import type { CellDef, Machine } from "./machine.js";
 
-const ERA = Tag.ERA;
-const NUM = Tag.NUM;
-const OP1 = Tag.OP1;
-const CT0 = Tag.CT0;
-
 /*  ANNI  CTi ~ CTi
  *     a1  a2                a1  a2
  *      \ /                   |   |
@@ -124,8 +119,8 @@ export function pass(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
   h[2 * o2 + 1] = vrOf(2 * o2 + 1);
   h[2 * c] = vrOf(2 * o1 + 1);
   h[2 * c + 1] = vrOf(2 * o2 + 1);
-  r = link(m, h, rb, r, a1, (o1 << 4) | OP1);
-  r = link(m, h, rb, r, a2, (o2 << 4) | OP1);
+  r = link(m, h, rb, r, a1, (o1 << 4) | Tag.OP1);
+  r = link(m, h, rb, r, a2, (o2 << 4) | Tag.OP1);
   return link(m, h, rb, r, b2, (c << 4) | (a & 0xf));
 }
 
@@ -204,14 +199,14 @@ export function op2n(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
   const a1 = h[na];
   if (a1 !== vrOf(na)) {
     h[na] = b;
-    return link(m, h, rb, r, a1, (a & ~0xf) | OP1);
+    return link(m, h, rb, r, a1, (a & ~0xf) | Tag.OP1);
   }
   const a2 = h[na + 1];
   if (a2 !== vrOf(na + 1)) h[na + 1] = 0;
   const o = alloc(m.alloc, h);
   h[2 * o] = b;
   h[2 * o + 1] = (a2 & 0xf) <= Tag.RD2 ? a2 | 2 : a2;
-  return link(m, h, rb, r, a1, (o << 4) | OP1);
+  return link(m, h, rb, r, a1, (o << 4) | Tag.OP1);
 }
 
 /*  OP1N  OP1(x) ~ #y
@@ -225,7 +220,7 @@ export function op1n(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
   const x = h[2 * na];
   const a2 = h[2 * na + 1];
   consume(m.alloc, h, na, x, a2);
-  return link(m, h, rb, r, a2, (applyOp(x >>> 4, b >>> 4) << 4) | NUM);
+  return link(m, h, rb, r, a2, (applyOp(x >>> 4, b >>> 4) << 4) | Tag.NUM);
 }
 
 /*  MATN  MAT ~ #n
@@ -246,13 +241,13 @@ export function matn(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
   const c = alloc(al, h);
   if (n === 0) {
     h[2 * c] = moved;
-    h[2 * c + 1] = ERA;
+    h[2 * c + 1] = Tag.ERA;
   } else {
     const d = alloc(al, h);
-    h[2 * d] = ((n - 1) << 4) | NUM;
+    h[2 * d] = ((n - 1) << 4) | Tag.NUM;
     h[2 * d + 1] = moved;
-    h[2 * c] = ERA;
-    h[2 * c + 1] = (d << 4) | CT0;
+    h[2 * c] = Tag.ERA;
+    h[2 * c + 1] = (d << 4) | Tag.CT0;
   }
-  return link(m, h, rb, r, br, (c << 4) | CT0);
+  return link(m, h, rb, r, br, (c << 4) | Tag.CT0);
 }
