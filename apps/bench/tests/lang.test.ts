@@ -37,6 +37,7 @@ describe("the hvm-lang programs of each suite", () => {
       "lang/heavy-bitonic",
       "lang/bitonic-2p18",
       "lang/tree-sum-22",
+      "lang/tree-sum-24",
     ]);
   });
 
