@@ -44,9 +44,10 @@ export function anni(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
  *     b1  b2                A1      A2
  *                           |       |
  *                           b1      b2
- *  The four new wires' cells go in the copies expected to be consumed last:
- *  when b1 or b2 is a main port, its redex with A1/A2 is pushed last and
- *  reduced first, so the cells are in B1/B2; otherwise in A1/A2.
+ *  The four new wires' cells go in the copies expected to be consumed last
+ *  (c1, c2; o1, o2 point at them): when b1 or b2 is a main port, its redex
+ *  with A1/A2 is pushed last and reduced first, so the cells are in B1/B2;
+ *  otherwise in A1/A2.
  */
 export function comm(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: number, b: number): number {
   const al = m.alloc;
@@ -58,29 +59,23 @@ export function comm(m: Machine, h: Int32Array, rb: Int32Array, r: number, a: nu
   const b2 = h[2 * nb + 1];
   consume(al, h, na, a1, a2);
   consume(al, h, nb, b1, b2);
-  const x1 = alloc(al, h);
-  const x2 = alloc(al, h);
-  const y1 = alloc(al, h);
-  const y2 = alloc(al, h);
-  if ((b1 & 0xf) > Tag.RD2 || (b2 & 0xf) > Tag.RD2) {
-    h[2 * x1] = vrOf(2 * x1);
-    h[2 * x1 + 1] = vrOf(2 * x1 + 1);
-    h[2 * x2] = vrOf(2 * x2);
-    h[2 * x2 + 1] = vrOf(2 * x2 + 1);
-    h[2 * y1] = vrOf(2 * x1);
-    h[2 * y1 + 1] = vrOf(2 * x2);
-    h[2 * y2] = vrOf(2 * x1 + 1);
-    h[2 * y2 + 1] = vrOf(2 * x2 + 1);
-  } else {
-    h[2 * y1] = vrOf(2 * y1);
-    h[2 * y1 + 1] = vrOf(2 * y1 + 1);
-    h[2 * y2] = vrOf(2 * y2);
-    h[2 * y2 + 1] = vrOf(2 * y2 + 1);
-    h[2 * x1] = vrOf(2 * y1);
-    h[2 * x1 + 1] = vrOf(2 * y2);
-    h[2 * x2] = vrOf(2 * y1 + 1);
-    h[2 * x2 + 1] = vrOf(2 * y2 + 1);
-  }
+  const c1 = alloc(al, h);
+  const c2 = alloc(al, h);
+  const o1 = alloc(al, h);
+  const o2 = alloc(al, h);
+  h[2 * c1] = vrOf(2 * c1);
+  h[2 * c1 + 1] = vrOf(2 * c1 + 1);
+  h[2 * c2] = vrOf(2 * c2);
+  h[2 * c2 + 1] = vrOf(2 * c2 + 1);
+  h[2 * o1] = vrOf(2 * c1);
+  h[2 * o1 + 1] = vrOf(2 * c2);
+  h[2 * o2] = vrOf(2 * c1 + 1);
+  h[2 * o2 + 1] = vrOf(2 * c2 + 1);
+  const cellsInB = (b1 & 0xf) > Tag.RD2 || (b2 & 0xf) > Tag.RD2;
+  const x1 = cellsInB ? c1 : o1;
+  const x2 = cellsInB ? c2 : o2;
+  const y1 = cellsInB ? o1 : c1;
+  const y2 = cellsInB ? o2 : c2;
   const ta = a & 0xf;
   const tb = b & 0xf;
   r = link(m, h, rb, r, a1, (x1 << 4) | tb);
