@@ -22,9 +22,9 @@ import {
   ROOT_SLOT,
 } from "@hvm/ir";
 import { bootEntry, encodeBook } from "./book.js";
-import { DeviceLostError, RedexBagOverflowError } from "./errors.js";
+import { DeviceLostError, GpuError, RedexBagOverflowError } from "./errors.js";
 import { GpuRun, type RunBuffers, type Status, destroyRunBuffers } from "./gpu-run.js";
-import { CHUNK_NODES, ERR_BAG, ERR_TYPE, type KernelConfig, type MemoryPlan, planMemory } from "./layout.js";
+import { CHUNK_NODES, ERR_BAG, ERR_TYPE, ERR_WAIT, type KernelConfig, type MemoryPlan, WAIT_MAX, planMemory } from "./layout.js";
 import { type Pipelines, createPipelines, pipelineKey } from "./pipelines.js";
 import { type Profile, type RoundTrace, roundTrace } from "./profile.js";
 import { findRefs, readNet } from "./walk.js";
@@ -138,6 +138,7 @@ export class Driver {
         perBatch = Math.min(MAX_ROUNDS, perBatch * 2);
         if (status.error === ERR_TYPE) throw new TypeErrorPair(TAG_NAMES[status.tagA], TAG_NAMES[status.tagB]);
         if (status.error === ERR_BAG) throw new RedexBagOverflowError(plan.nodes, plan.nodes * NODE_BYTES, plan.bagCapacity);
+        if (status.error === ERR_WAIT) throw new GpuError("reducing", `a heap slot stayed empty through ${WAIT_MAX} reads: another invocation's write never arrived (a memory-ordering fault of this device or driver); the net is not trustworthy, run it on cpu`);
         if (status.error !== 0) throw oom();
         const total = status.total + 1;
         if (total > limit) throw new InteractionLimitError(limit);

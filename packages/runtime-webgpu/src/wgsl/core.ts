@@ -1,11 +1,11 @@
 /**
  * WGSL core: bindings, heap accessors over several storage bindings (32-bit
- * load/store/exchange only), constants, ports, the error flag, and the
+ * load/store/compare-exchange only), constants, ports, the error flag, and the
  * redex stacks. The allocator is in alloc.ts, the linking protocol in
  * link.ts (see docs/webgpu.md).
  */
 import { RULE_CLASSES } from "@hvm/ir";
-import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
+import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, ERR_WAIT, WAIT_MAX, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -19,7 +19,11 @@ export function bindings(plan: MemoryPlan): string {
   ].join("\n");
 }
 
-/** hload/hstore/hxchg: one heap of slots, split over the bindings by the slot's high bits. */
+/**
+ * hload/hstore/hcas: one heap of slots, split over the bindings by the
+ * slot's high bits. hcas(s, expected, v) is a compare-exchange returning
+ * (old value, 1 when it stored v).
+ */
 export function heapAccessors(plan: MemoryPlan): string {
   const n = plan.heapBufferBytes.length;
   const op = (body: (h: string, i: string) => string, ret: boolean): string => {
@@ -39,8 +43,8 @@ export function heapAccessors(plan: MemoryPlan): string {
     "fn hstore(s: u32, v: u32) {",
     op((h, i) => `atomicStore(&${h}[${i}], v)`, false),
     "}",
-    "fn hxchg(s: u32, v: u32) -> u32 {",
-    op((h, i) => `atomicExchange(&${h}[${i}], v)`, true),
+    "fn hcas(s: u32, expected: u32, v: u32) -> vec2<u32> {",
+    op((h, i) => `let r = atomicCompareExchangeWeak(&${h}[${i}], expected, v); return vec2<u32>(r.old_value, select(0u, 1u, r.exchanged))`, false),
     "}",
   ].join("\n");
 }
@@ -99,6 +103,8 @@ const WINDOW_START: u32 = ${windowStart(plan, k)}u;
 const S_OWNER: u32 = ${plan.ownerBase}u;
 const ERR_OOM: u32 = ${ERR_OOM}u;
 const ERR_BAG: u32 = ${ERR_BAG}u;
+const ERR_WAIT: u32 = ${ERR_WAIT}u;
+const WAIT_MAX: u32 = ${WAIT_MAX}u;
 const NONE: u32 = 0xffffffffu;
 
 fn tag(p: u32) -> u32 { return p & 0xfu; }
