@@ -16,7 +16,7 @@ const size = Number(process.argv[3] ?? 15);
 const book = benchBook(program, size);
 const compiled = compileBook(book);
 const defs = toCellBook(compiled);
-const state = createSharedState(1 << 24, 1);
+const state = createSharedState(1 << 24, 1, defs);
 const ctl = new Int32Array(state.ctl);
 const host = new Machine(state, defs, state.threads);
 const loop = new WorkerLoop(state, defs, 0, -1);
@@ -26,8 +26,7 @@ let from = [ROOT_SLOT];
 for (;;) {
   const expanded = expandReachable(host, from);
   if (expanded.length === 0) break;
-  const redexes = host.stack.slice(0, host.sp);
-  host.sp = 0;
+  const redexes = host.drain();
   ctl[Ctl.THREADS] = 1;
   Atomics.store(ctl, Ctl.ACTIVE, 1);
   ctl[Ctl.DONE] = 0;

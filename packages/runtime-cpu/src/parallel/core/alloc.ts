@@ -19,7 +19,7 @@
  * when a whole pass found none and no chunk is left.
  */
 import { Tag } from "@hvm/ir";
-import { Ctl, type SharedState, chunkCount } from "./layout.js";
+import { Blk, Ctl, type SharedState, chunkCount, regionOf } from "./layout.js";
 
 /** Thrown by alloc() when every owned chunk is full and none is left to claim. */
 export class HeapExhausted extends Error {
@@ -33,6 +33,12 @@ export class Allocator {
   private readonly ctl: Int32Array;
   /** The owner table (layout.ts): 1 + the id of each chunk's thread. */
   readonly owners: Int32Array;
+  /**
+   * The allocator's state in this thread's worker block (layout.ts Blk):
+   * free-list head, scan position and end, nodes found since the last pass.
+   * The wasm kernel pops, pushes and scans through the same words.
+   */
+  private readonly st: Int32Array;
   private readonly chunk: number;
   /** log2 of the chunk size: node n lies in chunk (n - 1) >> shift. */
   readonly shift: number;
@@ -42,19 +48,16 @@ export class Allocator {
   readonly mark: number;
   private owned: number[] = [];
   private ci = -1;
-  private pos = 0;
-  private end = 0;
-  private found = 0;
-  /** Head of the free list (0: empty); the hot loop pops and pushes it inline (rules.ts). */
-  head = 0;
 
   constructor(state: SharedState, id: number) {
     this.heap = new Int32Array(state.heap);
     this.ctl = new Int32Array(state.ctl);
-    this.owners = new Int32Array(state.owners);
+    this.chunks = chunkCount(state);
+    this.owners = new Int32Array(state.heap, state.ownersAt, this.chunks);
+    this.st = new Int32Array(state.heap, regionOf(state, id).block, 4);
+    this.st.fill(0);
     this.chunk = state.chunk;
     this.shift = 31 - Math.clz32(state.chunk);
-    this.chunks = chunkCount(state);
     this.nodes = state.nodes;
     this.mark = id + 1;
   }
@@ -62,74 +65,33 @@ export class Allocator {
   /** A free node, its first slot set to a placeholder so it is not handed out twice. */
   alloc(): number {
     const heap = this.heap;
-    const n = this.head;
+    const st = this.st;
+    const n = st[HEAD];
     if (n !== 0) {
-      this.head = heap[2 * n] >>> 4;
+      st[HEAD] = heap[2 * n] >>> 4;
       heap[2 * n + 1] = 0;
       return n;
     }
     for (;;) {
-      let pos = this.pos;
-      const end = this.end;
+      let pos = st[POS];
+      const end = st[END];
       while (pos < end) {
         if (heap[2 * pos] === 0 && heap[2 * pos + 1] === 0) {
           heap[2 * pos] = Tag.ERA;
-          this.pos = pos + 1;
-          this.found++;
+          st[POS] = pos + 1;
+          st[FOUND]++;
           return pos;
         }
         pos++;
       }
-      this.pos = pos;
+      st[POS] = pos;
       this.nextChunk();
     }
   }
 
   /** Fill out[0..n) with free nodes (placeholders set), for definition copies. */
   allocMany(out: Int32Array, n: number): void {
-    const heap = this.heap;
-    let k = 0;
-    let f = this.head;
-    while (f !== 0 && k < n) {
-      out[k++] = f;
-      heap[2 * f + 1] = 0;
-      f = heap[2 * f] >>> 4;
-    }
-    this.head = f;
-    if (k === n) return;
-    for (;;) {
-      let pos = this.pos;
-      const end = this.end;
-      const from = k;
-      while (pos < end && k < n) {
-        if (heap[2 * pos] === 0 && heap[2 * pos + 1] === 0) {
-          heap[2 * pos] = Tag.ERA;
-          out[k++] = pos;
-        }
-        pos++;
-      }
-      this.pos = pos;
-      this.found += k - from;
-      if (k === n) return;
-      this.nextChunk();
-    }
-  }
-
-  /**
-   * Node `n` may have just become free (a cell of it was nulled by this
-   * thread, the second visit of its wire): put it on the free list when both
-   * slots are NULL and it lies in a chunk of this thread. Its other slot may
-   * be nulled by another thread at the same moment; only the chunk owner
-   * lists such a node, so it is never listed twice (if both threads miss the
-   * other's store, it stays for the scan).
-   */
-  release(n: number): void {
-    const heap = this.heap;
-    if (heap[2 * n] === 0 && heap[2 * n + 1] === 0 && this.owners[(n - 1) >> this.shift] === this.mark) {
-      heap[2 * n] = (this.head << 4) | Tag.ERA;
-      heap[2 * n + 1] = Tag.ERA;
-      this.head = n;
-    }
+    for (let k = 0; k < n; k++) out[k] = this.alloc();
   }
 
   /** Nodes in the chunks this allocator owns. */
@@ -137,14 +99,20 @@ export class Allocator {
     return this.owned.length * this.chunk;
   }
 
-  private nextChunk(): void {
+  /**
+   * The scan reached the end of its chunk: go on with the next owned chunk,
+   * or claim a new one when the last pass found few free nodes, or start a
+   * new pass; throws HeapExhausted when a whole pass found none and no chunk
+   * is left. The wasm kernel calls it too (its import `nextChunk`).
+   */
+  nextChunk(): void {
     if (this.ci + 1 < this.owned.length) {
       this.enter(this.ci + 1);
       return;
     }
-    if ((this.owned.length === 0 || this.found * 8 < this.ownedNodes()) && this.claim()) return;
-    if (this.found === 0) throw new HeapExhausted();
-    this.found = 0;
+    if ((this.owned.length === 0 || this.st[FOUND] * 8 < this.ownedNodes()) && this.claim()) return;
+    if (this.st[FOUND] === 0) throw new HeapExhausted();
+    this.st[FOUND] = 0;
     this.enter(0);
   }
 
@@ -161,7 +129,13 @@ export class Allocator {
   private enter(i: number): void {
     this.ci = i;
     const start = 1 + this.owned[i] * this.chunk;
-    this.pos = start;
-    this.end = Math.min(this.nodes, start + this.chunk);
+    this.st[POS] = start;
+    this.st[END] = Math.min(this.nodes, start + this.chunk);
   }
 }
+
+/** Word indices of the allocator's state in the worker block. */
+const HEAD = Blk.HEAD >> 2;
+const POS = Blk.POS >> 2;
+const END = Blk.END >> 2;
+const FOUND = Blk.FOUND >> 2;

@@ -1,11 +1,16 @@
 /**
  * Shared memory layout of the parallel reducer. Everything two threads look at
- * lives in two SharedArrayBuffers: the heap (two i32 slots a node, DESIGN §4)
- * and a small control block (this file's indices) holding the work-sharing
- * queue, the termination counters, the chunk allocator cursor, the stop flag
- * and each worker's published interaction counts.
+ * lives in shared buffers: one WebAssembly memory, which the wasm kernel
+ * (wasm.ts) works on, holding the heap (two i32 slots a node, DESIGN §4) and
+ * after it the chunk owner table, the dispatch table, the definitions' code
+ * and one region per thread (its worker block, definition tables and redex
+ * stack); a small control block (this file's indices) holding the
+ * work-sharing queue, the termination counters, the chunk allocator cursor
+ * and the stop flag; and each worker's published interaction counts.
  */
 import { Tag } from "@hvm/ir";
+import { DISPATCH } from "../../dispatch.js";
+import type { CellDef } from "./machine.js";
 import { type HeapMemory, heapMemory } from "./wasm.js";
 
 /** Control block word indices (an Int32Array). */
@@ -73,17 +78,63 @@ export const slotOf = (p: number): number => ((p >>> 4) << 1) | (p & 1);
 /** VR and RD pointers (tags 0..3). */
 export const isWire = (p: number): boolean => (p & 0xf) <= Tag.RD2;
 
+/**
+ * The worker block (one per thread, in the heap's memory): the allocator's
+ * state and the kernel's results as i32 words, then the interaction counts
+ * by rule id as f64. Byte offsets; kernel/assembly/kernel.ts has the same.
+ */
+export const Blk = {
+  /** Free-list head (0: empty). */
+  HEAD: 0,
+  /** Chunk scan position and end (nodes). */
+  POS: 4,
+  END: 8,
+  /** Nodes the scan found free since the allocator's last pass. */
+  FOUND: 12,
+  /** The redex stack's length (words) after a kernel call. */
+  SP: 16,
+  /** Interactions the last kernel call performed. */
+  DONE: 20,
+  /** Tags of a type-error pair. */
+  STOP_A: 24,
+  STOP_B: 28,
+  /** 16 f64 counts by rule id. */
+  COUNTS: 64,
+  SIZE: 192,
+} as const;
+
+/** The kernel's definition table: 4 i32 per definition (code offset, code length, size, table offset). */
+export const BOOK_ENTRY_BYTES = 16;
+
+/**
+ * Redex stack words a thread keeps in its region (at least; more when a
+ * definition pushes many redexes). The stack spills its oldest half to the
+ * thread's own memory when full (machine.ts).
+ */
+export const STACK_WORDS = 1 << 18;
+
 /** The shared buffers of one run. */
 export interface SharedState {
-  /** The heap's shared WebAssembly memory (wasm.ts), for the atomic exchange. */
+  /** The shared WebAssembly memory holding the heap and the regions below (wasm.ts). */
   readonly memory: HeapMemory;
-  /** The heap: `memory`'s buffer. */
+  /** `memory`'s buffer: the heap (two i32 slots a node, DESIGN §4) from byte 0, then the regions. */
   readonly heap: SharedArrayBuffer;
   readonly ctl: SharedArrayBuffer;
   /** One Stat block per worker, then one for the host. */
   readonly stats: SharedArrayBuffer;
-  /** One Int32 per chunk: 1 + the id of the thread that claimed it (0: unclaimed). */
-  readonly owners: SharedArrayBuffer;
+  /** Byte offset of the owner table: one i32 per chunk, 1 + the id of the thread that claimed it (0: unclaimed). */
+  readonly ownersAt: number;
+  /** Byte offset of the dispatch table: 256 bytes, ir's RULE_TABLE | RULE_FLIP << 4 by tag pair. */
+  readonly dispatchAt: number;
+  /** Byte offset of the kernel's definition table (BOOK_ENTRY_BYTES each), the definitions' code after it. */
+  readonly bookAt: number;
+  /** Byte offset of thread 0's region (worker block, tables, stack); thread i's is regionBytes further per i. */
+  readonly regionsAt: number;
+  readonly regionBytes: number;
+  /** Words of a thread's definition tables (after its block). */
+  readonly tableWords: number;
+  /** Words of a thread's redex stack (after its tables). */
+  readonly stackWords: number;
   /** Heap capacity in nodes (node 0 is the root holder). */
   readonly nodes: number;
   /** Nodes per allocation chunk. */
@@ -98,19 +149,69 @@ export function chunkSizeFor(nodes: number, threads: number): number {
   return size;
 }
 
-export function createSharedState(nodes: number, threads: number): SharedState {
+/** Round up to a multiple of 64 bytes (a cache line). */
+const line = (bytes: number): number => Math.ceil(bytes / 64) * 64;
+
+/**
+ * The memory of a run for `threads` workers (and the host, thread
+ * `threads`) over these definitions: the heap, the owner table, the
+ * dispatch table and the definitions' code, written here, and one region
+ * per thread whose tables hold each definition's constant ports.
+ */
+export function createSharedState(nodes: number, threads: number, defs: readonly CellDef[] = []): SharedState {
   const chunk = chunkSizeFor(nodes, threads);
-  const memory = heapMemory(nodes * 8);
+  const chunks = Math.max(1, Math.ceil((nodes - 1) / chunk));
+  const ownersAt = line(nodes * 8);
+  const dispatchAt = line(ownersAt + chunks * 4);
+  const bookAt = dispatchAt + 256;
+  let codeWords = 0;
+  let tableWords = 0;
+  let room = 8;
+  for (const d of defs) {
+    codeWords += d.code.length;
+    tableWords += d.table.length;
+    room = Math.max(room, d.redexes.length + 2);
+  }
+  const codeAt = bookAt + defs.length * BOOK_ENTRY_BYTES;
+  const regionsAt = line(codeAt + codeWords * 4);
+  const stackWords = Math.max(STACK_WORDS, 4 * room);
+  const regionBytes = Blk.SIZE + line(tableWords * 4) + stackWords * 4;
+  const memory = heapMemory(regionsAt + (threads + 1) * regionBytes);
+  const buffer = memory.buffer;
+  new Uint8Array(buffer, dispatchAt, 256).set(DISPATCH);
+  const entries = new Int32Array(buffer, bookAt, defs.length * 4);
+  let code = codeAt;
+  let table = 0;
+  defs.forEach((d, i) => {
+    entries.set([code, d.code.length, d.size, table * 4], 4 * i);
+    new Int32Array(buffer, code, d.code.length).set(d.code);
+    for (let t = 0; t <= threads; t++) new Int32Array(buffer, regionsAt + t * regionBytes + Blk.SIZE + table * 4, d.table.length).set(d.table);
+    code += d.code.length * 4;
+    table += d.table.length;
+  });
   return {
     memory,
-    heap: memory.buffer,
+    heap: buffer,
     ctl: new SharedArrayBuffer((Ctl.HEADER + 2 * QUEUE_PAIRS) * 4),
     stats: new SharedArrayBuffer((threads + 1) * Stat.SIZE * 8),
-    owners: new SharedArrayBuffer(Math.max(1, Math.ceil((nodes - 1) / chunk)) * 4),
+    ownersAt,
+    dispatchAt,
+    bookAt,
+    regionsAt,
+    regionBytes,
+    tableWords,
+    stackWords,
     nodes,
     chunk,
     threads,
   };
+}
+
+/** Byte offsets of thread t's worker block, tables and stack. */
+export function regionOf(s: SharedState, t: number): { block: number; tables: number; stack: number } {
+  const block = s.regionsAt + t * s.regionBytes;
+  const tables = block + Blk.SIZE;
+  return { block, tables, stack: tables + line(s.tableWords * 4) };
 }
 
 /** Number of chunks of a heap (node 0 is not in any chunk). */

@@ -1,7 +1,7 @@
 /**
- * One thread's view of the shared heap: a local redex stack, a chunk
- * allocator, the atomic exchange, and REF expansion for the host's
- * normal-form walk. The rules and the hot loop (rules.ts) work on its fields.
+ * One thread's view of the shared heap: its redex stack, a chunk allocator,
+ * its instance of the wasm kernel (the rules and the hot loop, wasm.ts), and
+ * REF expansion for the host's normal-form walk.
  *
  * Cell form: the interchange format stores an aux-aux wire {s, t} as
  * heap[s] = VR(t), heap[t] = VR(s). The parallel reducer stores it with one
@@ -11,8 +11,8 @@
  */
 import { type CompiledBook, type CompiledDef, RULE_CLASS, Rule, Tag } from "@hvm/ir";
 import { Allocator } from "./alloc.js";
-import { exchanger } from "./wasm.js";
-import { type SharedState, isWire, rd, slotOf, vr } from "./layout.js";
+import { type KernelExports, KernelStatus, instantiateKernel } from "./wasm.js";
+import { Blk, type SharedState, isWire, rd, regionOf, slotOf, vr } from "./layout.js";
 
 /** A definition ready to be copied into the shared heap. */
 export interface CellDef {
@@ -25,12 +25,12 @@ export interface CellDef {
   readonly root: number;
   readonly size: number;
   /**
-   * The same ports for the hot copy (rules.ts dref), every one as
-   * `(i << 4) | tag` with the value in `table[i]`: the node ports, then the
-   * redex pairs, then the root. Entries below `size` are the copy's nodes
-   * (filled at each copy, by the copying thread: each worker has its own
-   * CellDef objects); the entries above hold the values of the REF, ERA and
-   * NUM ports, filled here. Relocating a port is then the same three
+   * The same ports for the kernel's copy (DREF in kernel/assembly/kernel.ts),
+   * every one as `(i << 4) | tag` with the value in `table[i]`: the node
+   * ports, then the redex pairs, then the root. Entries below `size` are the
+   * copy's nodes (filled at each copy, in the copying thread's own copy of
+   * the table, layout.ts); the entries above hold the values of the REF, ERA
+   * and NUM ports, filled here. Relocating a port is then the same three
    * operations whatever its tag, with no branch on it.
    */
   readonly code: Int32Array;
@@ -117,25 +117,40 @@ export function toCellBook(book: CompiledBook): CellDef[] {
   return book.defs.map(toCellDef);
 }
 
+/** Two numeric nodes met; carries the tags of the pair in redex order. */
+export class TypeStop extends Error {
+  constructor(
+    readonly left: number,
+    readonly right: number,
+  ) {
+    super("type error");
+  }
+}
+
 export class Machine {
   readonly heap: Int32Array;
   readonly alloc: Allocator;
   /**
-   * Redex stack: pairs of main ports in stack[base..sp). Rules push and the
-   * loop pops at the top (sp); work sharing hands out the oldest pairs from
-   * the bottom (base) in O(pairs moved).
+   * Redex stack: pairs of main ports in stack[base..sp), a view of this
+   * thread's stack region (layout.ts) so the kernel works on it in place.
+   * Rules push and the kernel pops at the top (sp); work sharing hands out
+   * the oldest pairs from the bottom (base) in O(pairs moved). When it is
+   * full, its older half moves to `spilled` (this thread's memory), and
+   * comes back when the stack runs dry.
    */
-  stack: Int32Array = new Int32Array(1 << 12);
+  readonly stack: Int32Array;
   sp = 0;
   base = 0;
-  /** Stack slots one interaction may push at most: 8 (COMM's four links), or a definition's redexes and its root. */
+  private spilled: Int32Array[] = [];
+  /** Stack words one interaction may push at most: 8 (COMM's four links), or a definition's redexes and its root. */
   readonly room: number;
-  /** Interactions by rule id (ir's Rule); classCounts() sums them by rule class. */
-  readonly ruleCounts = new Float64Array(16);
+  /** Interactions by rule id (ir's Rule), in the worker block where the kernel adds to them; classCounts() sums them by rule class. */
+  readonly ruleCounts: Float64Array;
   /** Scratch: where each node of a definition being copied goes (as long as the largest definition). */
   readonly loc: Int32Array;
-  /** Atomic exchange on the heap (wasm.ts): xchg(byte offset, value) returns the old value. */
-  readonly xchg: (byte: number, value: number) => number;
+  private readonly kernel: KernelExports;
+  private readonly block: Int32Array;
+  private readonly stackAt: number;
 
   /** `id`: the thread's number (workers 0..threads-1, the host `threads`), which marks the chunks it claims. */
   constructor(
@@ -145,7 +160,12 @@ export class Machine {
   ) {
     this.heap = new Int32Array(state.heap);
     this.alloc = new Allocator(state, id);
-    this.xchg = exchanger(state.memory);
+    const region = regionOf(state, id);
+    this.block = new Int32Array(state.heap, region.block, Blk.SIZE >> 2);
+    this.ruleCounts = new Float64Array(state.heap, region.block + Blk.COUNTS, 16);
+    this.ruleCounts.fill(0);
+    this.stack = new Int32Array(state.heap, region.stack, state.stackWords);
+    this.stackAt = region.stack;
     let size = 1;
     let redexes = 0;
     for (const d of defs) {
@@ -154,6 +174,25 @@ export class Machine {
     }
     this.loc = new Int32Array(size);
     this.room = Math.max(8, redexes + 2);
+    this.kernel = instantiateKernel(state.memory, () => this.alloc.nextChunk());
+    this.kernel.init(region.block, state.ownersAt, this.alloc.shift, this.alloc.mark, state.dispatchAt, state.bookAt, region.tables);
+  }
+
+  /**
+   * Reduce up to `budget` redexes from the top of the stack with the wasm
+   * kernel; returns how many. Stops early when the stack is empty. Throws
+   * TypeStop on a pair of numbers (and HeapExhausted from the allocator).
+   */
+  reduce(budget: number): number {
+    let done = 0;
+    for (;;) {
+      const status = this.kernel.reduce(this.stackAt, this.sp, this.base, this.stack.length, this.room, budget - done);
+      this.sp = this.block[Blk.SP >> 2];
+      done += this.block[Blk.DONE >> 2];
+      if (status === KernelStatus.OK) return done;
+      if (status === KernelStatus.TYPE) throw new TypeStop(this.block[Blk.STOP_A >> 2], this.block[Blk.STOP_B >> 2]);
+      this.grow();
+    }
   }
 
   /** Interactions by rule class (ANNI, COMM, ERAS, DREF, OPER). */
@@ -169,28 +208,54 @@ export class Machine {
     this.stack[this.sp++] = b;
   }
 
-  /** Make room at the top: move the pairs down to 0 when the bottom has been handed out, else double the stack. */
+  /** Make room at the top: move the pairs down to 0 when the bottom has been handed out, else spill the older half. */
   grow(): void {
+    const stack = this.stack;
     if (this.base > 0) {
-      this.stack.copyWithin(0, this.base, this.sp);
+      stack.copyWithin(0, this.base, this.sp);
       this.sp -= this.base;
       this.base = 0;
-      if (this.sp + this.room <= this.stack.length) return;
+      if (this.sp + this.room <= stack.length) return;
     }
-    const grown = new Int32Array(this.stack.length * 2);
-    grown.set(this.stack.subarray(0, this.sp));
-    this.stack = grown;
+    const half = (this.sp >> 2) << 1;
+    this.spilled.push(stack.slice(0, half));
+    stack.copyWithin(0, half, this.sp);
+    this.sp -= half;
   }
 
-  /** Redexes on the stack. */
+  /** Redexes on the stack (not counting spilled ones). */
   pending(): number {
     return (this.sp - this.base) >> 1;
+  }
+
+  /** The stack ran dry: bring back the most recently spilled pairs; false when there are none. */
+  unspill(): boolean {
+    const back = this.spilled.pop();
+    if (!back) return false;
+    this.stack.set(back, 0);
+    this.base = 0;
+    this.sp = back.length;
+    return true;
+  }
+
+  /** Every pending pair, spilled ones included, and an empty stack. */
+  drain(): Int32Array {
+    const parts = [...this.spilled, this.stack.slice(this.base, this.sp)];
+    const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    this.clear();
+    return out;
   }
 
   /** Empty the stack. */
   clear(): void {
     this.sp = 0;
     this.base = 0;
+    this.spilled = [];
   }
 
   /** Copy definition `i` into fresh nodes; push its redexes; returns its relocated root. */

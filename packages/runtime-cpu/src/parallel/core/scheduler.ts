@@ -17,8 +17,7 @@
  */
 import { HeapExhausted } from "./alloc.js";
 import { Ctl, PUBLISH_EVERY, QUEUE_PAIRS, type SharedState, Stat, StopCode } from "./layout.js";
-import { type CellDef, Machine } from "./machine.js";
-import { TypeStop, reduceSome } from "./loop.js";
+import { type CellDef, Machine, TypeStop } from "./machine.js";
 
 /**
  * Redex pairs a worker must hold before it shares: sharing one or two
@@ -109,7 +108,7 @@ export class WorkerLoop {
     let publishAt = this.work + PUBLISH_EVERY;
     for (;;) {
       while (m.sp > m.base) {
-        this.work += reduceSome(m, POLL_EVERY);
+        this.work += m.reduce(POLL_EVERY);
         this.poll();
         if (this.work >= publishAt) {
           publishAt = this.work + PUBLISH_EVERY;
@@ -117,6 +116,7 @@ export class WorkerLoop {
           if (this.limit >= 0 && this.total() > this.limit) this.stop(StopCode.LIMIT, 0, 0);
         }
       }
+      if (m.unspill()) continue;
       m.clear();
       if (!this.refill()) return;
     }

@@ -1,29 +1,17 @@
 /**
- * One-instruction atomic exchange for the shared heap. V8 (Node 20) does not
- * compile `Atomics.exchange` inline: every call goes through a generic
- * builtin of about 170 machine instructions, while a call into this WebAssembly
- * function costs about a third of that. The module, in text form:
+ * The WebAssembly side of the parallel reducer: the shared memory that
+ * holds the heap (and the regions of layout.ts), and the hot-loop kernel
+ * compiled from kernel/assembly/kernel.ts (AssemblyScript; bytes in
+ * kernel-wasm.ts, rebuilt by kernel/build.mjs). Each thread instantiates the
+ * kernel on the shared memory; the instance's globals point at that
+ * thread's region.
  *
- *   (module
- *     (import "m" "heap" (memory 1 65536 shared))
- *     (func (export "xchg") (param $byte i32) (param $value i32) (result i32)
- *       (i32.atomic.rmw.xchg (local.get $byte) (local.get $value))))
- *
- * The heap is that shared memory's buffer (a SharedArrayBuffer).
+ * Why WebAssembly: V8 (Node 20) compiles `Atomics.exchange` to a call into
+ * a generic builtin of ~170 machine instructions, and JavaScript's integer
+ * code keeps tag checks and deoptimisation points that wasm's i32 code has
+ * not; the kernel's exchange is one instruction.
  */
-const MODULE = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  // type section: (i32 i32) -> i32
-  0x01, 0x07, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01, 0x7f,
-  // import section: "m" "heap", shared memory, min 1, max 65536 pages
-  0x02, 0x0e, 0x01, 0x01, 0x6d, 0x04, 0x68, 0x65, 0x61, 0x70, 0x02, 0x03, 0x01, 0x80, 0x80, 0x04,
-  // function section: one function of type 0
-  0x03, 0x02, 0x01, 0x00,
-  // export section: "xchg" = function 0
-  0x07, 0x08, 0x01, 0x04, 0x78, 0x63, 0x68, 0x67, 0x00, 0x00,
-  // code section: local.get 0, local.get 1, i32.atomic.rmw.xchg align=2 offset=0
-  0x0a, 0x0c, 0x01, 0x0a, 0x00, 0x20, 0x00, 0x20, 0x01, 0xfe, 0x41, 0x02, 0x00, 0x0b,
-]);
+import { KERNEL_WASM_BASE64 } from "./kernel-wasm.js";
 
 /** Bytes a WebAssembly page holds. */
 const PAGE = 65536;
@@ -32,6 +20,24 @@ const PAGE = 65536;
 export interface HeapMemory {
   readonly buffer: SharedArrayBuffer;
 }
+
+/** The kernel's exports (kernel/assembly/kernel.ts). */
+export interface KernelExports {
+  /** Point the instance at its thread's worker block, owner table, dispatch table, book and tables (byte offsets). */
+  init(block: number, owners: number, chunkShift: number, mark: number, dispatch: number, book: number, tables: number): void;
+  /** Reduce up to `budget` redexes of the stack at byte `stack`, words [base, sp) of `cap`; returns a KernelStatus. */
+  reduce(stack: number, sp: number, base: number, cap: number, room: number, budget: number): number;
+}
+
+/** What `reduce` returns (kernel.ts Status). */
+export const KernelStatus = {
+  /** The budget is spent or the stack is empty. */
+  OK: 0,
+  /** The stack needs room: move or spill it and call again. */
+  FULL: 1,
+  /** Two numeric nodes met; the worker block's STOP_A / STOP_B hold their tags. */
+  TYPE: 2,
+} as const;
 
 /**
  * The parts of the WebAssembly API used here, typed locally: the core is
@@ -48,15 +54,24 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let compiled: object | undefined;
 
-/** A shared WebAssembly memory of at least `bytes` bytes, for the heap. */
+/** A shared WebAssembly memory of at least `bytes` bytes. */
 export function heapMemory(bytes: number): HeapMemory {
   const pages = Math.max(1, Math.ceil(bytes / PAGE));
   return new wasm.Memory({ initial: pages, maximum: pages, shared: true });
 }
 
-/** `xchg(byteOffset, value)`: atomically store `value` at that i32 of `memory`, returning the old one. */
-export function exchanger(memory: HeapMemory): (byte: number, value: number) => number {
-  compiled ??= new wasm.Module(MODULE);
-  const instance = new wasm.Instance(compiled, { m: { heap: memory } });
-  return instance.exports.xchg as (byte: number, value: number) => number;
+/** The kernel's bytes, decoded from base64 without Node's Buffer or the DOM's atob typings. */
+function kernelBytes(): Uint8Array {
+  const decode = (globalThis as unknown as { atob: (s: string) => string }).atob;
+  const text = decode(KERNEL_WASM_BASE64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** An instance of the kernel on `memory`; `nextChunk` is the allocator's slow path (alloc.ts). */
+export function instantiateKernel(memory: HeapMemory, nextChunk: () => void): KernelExports {
+  compiled ??= new wasm.Module(kernelBytes());
+  const instance = new wasm.Instance(compiled, { env: { memory, nextChunk } });
+  return instance.exports as unknown as KernelExports;
 }

@@ -91,7 +91,7 @@ async function runOn(pool: WorkerPool, compiled: CompiledBook, entry: string, ro
   const nodes = Math.max(2, limitNodes);
   const oom = (): OutOfMemoryError => new OutOfMemoryError(limitNodes, limitNodes * NODE_BYTES);
   const limit = ro.maxInteractions ?? -1;
-  const state = createSharedState(nodes, pool.size);
+  const state = createSharedState(nodes, pool.size, defs);
   const ctl = new Int32Array(state.ctl);
   const stats = new Float64Array(state.stats);
   const host = new Machine(state, defs, state.threads);
@@ -117,8 +117,7 @@ async function runOn(pool: WorkerPool, compiled: CompiledBook, entry: string, ro
       hostStats.set(host.classCounts());
       if (expanded.length === 0) break;
       if (limit >= 0 && totalOf(stats, pool.size) > limit) throw new InteractionLimitError(limit);
-      const redexes = host.stack.slice(0, host.sp);
-      host.sp = 0;
+      const redexes = host.drain();
       if (redexes.length > 0) await round(pool, state, redexes);
       const stop = ctl[Ctl.STOP];
       if (stop !== StopCode.NONE) throw stop === StopCode.OUT_OF_MEMORY ? oom() : stopError(stop, ctl, limit);
