@@ -23,8 +23,8 @@ import { Rule, Tag, applyOp } from "./ir";
 
 /** The worker block: i32 words, then f64 interaction counts by rule id. */
 const enum Blk {
-  /** Free-list head (0: empty). */
-  HEAD = 0,
+  /** Nodes on the free stack. */
+  FREE_TOP = 0,
   /** Chunk scan position and end (nodes). */
   POS = 4,
   END = 8,
@@ -63,9 +63,13 @@ let mark: i32 = 0;
 let dispatch: usize = 0;
 let book: usize = 0;
 let tables: usize = 0;
+let free: usize = 0;
+let freeCap: i32 = 0;
 
 /** Point this instance at its thread's regions. */
-export function init(block: usize, ownersAt: usize, chunkShift: i32, threadMark: i32, dispatchAt: usize, bookAt: usize, tablesAt: usize): void {
+export function init(block: usize, ownersAt: usize, chunkShift: i32, threadMark: i32, dispatchAt: usize, bookAt: usize, tablesAt: usize, freeAt: usize, freeWords: i32): void {
+  free = freeAt;
+  freeCap = freeWords;
   blk = block;
   owners = ownersAt;
   shift = chunkShift;
@@ -94,14 +98,30 @@ export function init(block: usize, ownersAt: usize, chunkShift: i32, threadMark:
   return ((x >>> 1) << 4) | (x & 1);
 }
 
-/** A fresh node: the free list's head, else a scan of this thread's chunks. */
-function alloc(): i32 {
-  const n = wd(blk + Blk.HEAD);
-  if (n != 0) {
-    setWd(blk + Blk.HEAD, ld(2 * n) >>> 4);
-    return n;
+/** A fresh node: the top of the free stack, else a scan of this thread's chunks. */
+@inline function alloc(): i32 {
+  const top = wd(blk + Blk.FREE_TOP);
+  if (top != 0) {
+    setWd(blk + Blk.FREE_TOP, top - 1);
+    return load<i32>(free + (<usize>(top - 1) << 2));
   }
   return scan();
+}
+
+/**
+ * Node n is free and nobody else can reach it: push it on the free stack,
+ * its slots holding ERA markers (never NULL, so no scan hands it out); when
+ * the stack is full, NULL slots leave it to its chunk owner's scan.
+ */
+@inline function unlist(n: i32): void {
+  const top = wd(blk + Blk.FREE_TOP);
+  if (top < freeCap) {
+    store<i32>(free + (<usize>top << 2), n);
+    setWd(blk + Blk.FREE_TOP, top + 1);
+    store<i64>(<usize>n << 3, (<i64>Tag.ERA << 32) | <i64>Tag.ERA);
+  } else {
+    store<i64>(<usize>n << 3, 0);
+  }
 }
 
 function scan(): i32 {
@@ -125,11 +145,7 @@ function scan(): i32 {
 
 /** Node n may have just become free: list it when both slots are NULL and it is in a chunk of this thread. */
 @inline function release(n: i32): void {
-  if (load<i64>(<usize>n << 3) == 0 && load<i32>(owners + (<usize>((n - 1) >> shift) << 2)) == mark) {
-    st(2 * n, (wd(blk + Blk.HEAD) << 4) | Tag.ERA);
-    st(2 * n + 1, Tag.ERA);
-    setWd(blk + Blk.HEAD, n);
-  }
+  if (load<i64>(<usize>n << 3) == 0 && load<i32>(owners + (<usize>((n - 1) >> shift) << 2)) == mark) unlist(n);
 }
 
 /** Consume node n whose aux slots held v1 and v2: empty cells stay, the rest is taken; a node with nothing left is listed free. */
@@ -137,9 +153,7 @@ function scan(): i32 {
   const c1 = v1 == vrOf(2 * n);
   const c2 = v2 == vrOf(2 * n + 1);
   if (!c1 && !c2) {
-    st(2 * n, (wd(blk + Blk.HEAD) << 4) | Tag.ERA);
-    st(2 * n + 1, Tag.ERA);
-    setWd(blk + Blk.HEAD, n);
+    unlist(n);
     return;
   }
   if (!c1) st(2 * n, 0);

@@ -4,12 +4,17 @@
  * records itself in the chunk's owner word).
  *
  * Two sources, cheapest first:
- * - a LIFO free list of nodes this thread saw become free (both slots NULL),
+ * - a free stack (an array of node indices in the thread's region, popped
+ *   and pushed by the wasm kernel) of nodes this thread saw become free,
  *   recently touched, so still in cache: nodes whose two slots a rule of
  *   this thread consumed (in any chunk: nobody else can reach them), and
- *   nodes of its own chunks whose last cell it nulled. A listed node's slots
- *   hold the next node as ERA-tagged markers, never NULL, so the scan below
- *   never hands it out a second time;
+ *   nodes of its own chunks whose last cell it nulled. A stacked node's
+ *   slots hold ERA markers, never NULL, so the scan below never hands it
+ *   out a second time; when the stack is full a freed node keeps NULL
+ *   slots and waits for its chunk owner's scan. Popping reads the array,
+ *   not the node: an intrusive list (the next node's index in the freed
+ *   node) made every allocation wait for a load from a node that is often
+ *   no longer in cache (about 15% of the run);
  * - a scan of its chunks for nodes whose two slots are NULL: fresh chunks,
  *   and nodes whose last slot was nulled by another thread (the second visit
  *   of a cell), which only the chunk owner ever hands out again.
@@ -35,8 +40,9 @@ export class Allocator {
   readonly owners: Int32Array;
   /**
    * The allocator's state in this thread's worker block (layout.ts Blk):
-   * free-list head, scan position and end, nodes found since the last pass.
-   * The wasm kernel pops, pushes and scans through the same words.
+   * free stack size, scan position and end, nodes found since the last
+   * pass. The wasm kernel pops, pushes and scans through the same words;
+   * the host (which frees nothing) only scans.
    */
   private readonly st: Int32Array;
   private readonly chunk: number;
@@ -66,12 +72,6 @@ export class Allocator {
   alloc(): number {
     const heap = this.heap;
     const st = this.st;
-    const n = st[HEAD];
-    if (n !== 0) {
-      st[HEAD] = heap[2 * n] >>> 4;
-      heap[2 * n + 1] = 0;
-      return n;
-    }
     for (;;) {
       let pos = st[POS];
       const end = st[END];
@@ -135,7 +135,6 @@ export class Allocator {
 }
 
 /** Word indices of the allocator's state in the worker block. */
-const HEAD = Blk.HEAD >> 2;
 const POS = Blk.POS >> 2;
 const END = Blk.END >> 2;
 const FOUND = Blk.FOUND >> 2;

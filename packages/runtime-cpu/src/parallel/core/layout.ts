@@ -84,8 +84,8 @@ export const isWire = (p: number): boolean => (p & 0xf) <= Tag.RD2;
  * by rule id as f64. Byte offsets; kernel/assembly/kernel.ts has the same.
  */
 export const Blk = {
-  /** Free-list head (0: empty). */
-  HEAD: 0,
+  /** Nodes on the thread's free stack. */
+  FREE_TOP: 0,
   /** Chunk scan position and end (nodes). */
   POS: 4,
   END: 8,
@@ -113,6 +113,12 @@ export const BOOK_ENTRY_BYTES = 16;
  */
 export const STACK_WORDS = 1 << 18;
 
+/**
+ * Nodes a thread's free stack holds (kernel.ts): beyond that a freed node
+ * is left with NULL slots for its chunk owner's scan.
+ */
+export const FREE_WORDS = 1 << 16;
+
 /** The shared buffers of one run. */
 export interface SharedState {
   /** The shared WebAssembly memory holding the heap and the regions below (wasm.ts). */
@@ -135,6 +141,8 @@ export interface SharedState {
   readonly tableWords: number;
   /** Words of a thread's redex stack (after its tables). */
   readonly stackWords: number;
+  /** Nodes a thread's free stack holds (after its redex stack). */
+  readonly freeWords: number;
   /** Heap capacity in nodes (node 0 is the root holder). */
   readonly nodes: number;
   /** Nodes per allocation chunk. */
@@ -157,8 +165,9 @@ const line = (bytes: number): number => Math.ceil(bytes / 64) * 64;
  * `threads`) over these definitions: the heap, the owner table, the
  * dispatch table and the definitions' code, written here, and one region
  * per thread whose tables hold each definition's constant ports.
+ * `freeWords` sizes the threads' free stacks (tests make it tiny).
  */
-export function createSharedState(nodes: number, threads: number, defs: readonly CellDef[] = []): SharedState {
+export function createSharedState(nodes: number, threads: number, defs: readonly CellDef[] = [], freeWords = FREE_WORDS): SharedState {
   const chunk = chunkSizeFor(nodes, threads);
   const chunks = Math.max(1, Math.ceil((nodes - 1) / chunk));
   const ownersAt = line(nodes * 8);
@@ -175,7 +184,7 @@ export function createSharedState(nodes: number, threads: number, defs: readonly
   const codeAt = bookAt + defs.length * BOOK_ENTRY_BYTES;
   const regionsAt = line(codeAt + codeWords * 4);
   const stackWords = Math.max(STACK_WORDS, 4 * room);
-  const regionBytes = Blk.SIZE + line(tableWords * 4) + stackWords * 4;
+  const regionBytes = Blk.SIZE + line(tableWords * 4) + stackWords * 4 + freeWords * 4;
   const memory = heapMemory(regionsAt + (threads + 1) * regionBytes);
   const buffer = memory.buffer;
   new Uint8Array(buffer, dispatchAt, 256).set(DISPATCH);
@@ -201,17 +210,19 @@ export function createSharedState(nodes: number, threads: number, defs: readonly
     regionBytes,
     tableWords,
     stackWords,
+    freeWords,
     nodes,
     chunk,
     threads,
   };
 }
 
-/** Byte offsets of thread t's worker block, tables and stack. */
-export function regionOf(s: SharedState, t: number): { block: number; tables: number; stack: number } {
+/** Byte offsets of thread t's worker block, tables, redex stack and free stack. */
+export function regionOf(s: SharedState, t: number): { block: number; tables: number; stack: number; free: number } {
   const block = s.regionsAt + t * s.regionBytes;
   const tables = block + Blk.SIZE;
-  return { block, tables, stack: tables + line(s.tableWords * 4) };
+  const stack = tables + line(s.tableWords * 4);
+  return { block, tables, stack, free: stack + s.stackWords * 4 };
 }
 
 /** Number of chunks of a heap (node 0 is not in any chunk). */

@@ -175,7 +175,7 @@ export class Machine {
     this.loc = new Int32Array(size);
     this.room = Math.max(8, redexes + 2);
     this.kernel = instantiateKernel(state.memory, () => this.alloc.nextChunk());
-    this.kernel.init(region.block, state.ownersAt, this.alloc.shift, this.alloc.mark, state.dispatchAt, state.bookAt, region.tables);
+    this.kernel.init(region.block, state.ownersAt, this.alloc.shift, this.alloc.mark, state.dispatchAt, state.bookAt, region.tables, region.free, state.freeWords);
   }
 
   /**

@@ -23,8 +23,8 @@ export interface HeapMemory {
 
 /** The kernel's exports (kernel/assembly/kernel.ts). */
 export interface KernelExports {
-  /** Point the instance at its thread's worker block, owner table, dispatch table, book and tables (byte offsets). */
-  init(block: number, owners: number, chunkShift: number, mark: number, dispatch: number, book: number, tables: number): void;
+  /** Point the instance at its thread's worker block, owner table, dispatch table, book, tables and free stack (byte offsets; the free stack's capacity in nodes). */
+  init(block: number, owners: number, chunkShift: number, mark: number, dispatch: number, book: number, tables: number, free: number, freeWords: number): void;
   /** Reduce up to `budget` redexes of the stack at byte `stack`, words [base, sp) of `cap`; returns a KernelStatus. */
   reduce(stack: number, sp: number, base: number, cap: number, room: number, budget: number): number;
 }
