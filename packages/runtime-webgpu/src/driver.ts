@@ -24,7 +24,7 @@ import {
 import { bootEntry, encodeBook } from "./book.js";
 import { DeviceLostError, GpuError, RedexBagOverflowError } from "./errors.js";
 import { GpuRun, type RunBuffers, type Status, destroyRunBuffers } from "./gpu-run.js";
-import { CHUNK_NODES, ERR_BAG, ERR_TYPE, ERR_WAIT, type KernelConfig, type MemoryPlan, WAIT_MAX, planMemory } from "./layout.js";
+import { CHUNK_NODES, ERR_BAG, ERR_TYPE, type KernelConfig, type MemoryPlan, planMemory } from "./layout.js";
 import { type Pipelines, createPipelines, pipelineKey } from "./pipelines.js";
 import { type Profile, type RoundTrace, roundTrace } from "./profile.js";
 import { findRefs, readNet } from "./walk.js";
@@ -126,6 +126,7 @@ export class Driver {
       let status = run.emptyStatus();
       let starts = [ROOT_SLOT];
       let maxPending = boot.redexes.length / 2;
+      let stalled = 0;
       for (;;) {
         if (this.onRound) perBatch = 1;
         const before = status;
@@ -138,7 +139,13 @@ export class Driver {
         perBatch = Math.min(MAX_ROUNDS, perBatch * 2);
         if (status.error === ERR_TYPE) throw new TypeErrorPair(TAG_NAMES[status.tagA], TAG_NAMES[status.tagB]);
         if (status.error === ERR_BAG) throw new RedexBagOverflowError(plan.nodes, plan.nodes * NODE_BYTES, plan.bagCapacity);
-        if (status.error === ERR_WAIT) throw new GpuError("reducing", `a heap slot stayed empty through ${WAIT_MAX} reads: another invocation's write never arrived (a memory-ordering fault of this device or driver); the net is not trustworthy, run it on cpu`);
+        // A redex (or link) whose slots were NULL is retried, and a dispatch
+        // boundary makes every write land, so a batch always interacts or
+        // drains something; two batches in a row that do neither mean a
+        // write that never arrives (one may be empty: its leftovers sat in
+        // the other bag).
+        stalled = status.pending > 0 && status.total === before.total && status.pending === before.pending ? stalled + 1 : 0;
+        if (stalled >= 2) throw new GpuError("reducing", "redexes stayed pending through two batches without an interaction: a heap slot's write never arrived (a memory-ordering fault of this device or driver); the net is not trustworthy, run it on cpu");
         if (status.error !== 0) throw oom();
         const total = status.total + 1;
         if (total > limit) throw new InteractionLimitError(limit);

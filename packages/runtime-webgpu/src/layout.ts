@@ -57,10 +57,6 @@ export const FIXED_STORAGE_BUFFERS = 4;
 export const ERR_TYPE = 1;
 export const ERR_OOM = 2;
 export const ERR_BAG = 3;
-/** A slot stayed NULL after WAIT_MAX reads: a write of another invocation never arrived (a memory-ordering fault). */
-export const ERR_WAIT = 4;
-/** Reads of a NULL slot before ERR_WAIT (each a round trip to the L2 cache, about a microsecond). */
-export const WAIT_MAX = 1 << 20;
 
 /** Kernel geometry and tuning; part of the shader's identity. */
 export interface KernelConfig {

@@ -5,7 +5,7 @@
  * link.ts (see docs/webgpu.md).
  */
 import { RULE_CLASSES } from "@hvm/ir";
-import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, ERR_WAIT, WAIT_MAX, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
+import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -103,8 +103,6 @@ const WINDOW_START: u32 = ${windowStart(plan, k)}u;
 const S_OWNER: u32 = ${plan.ownerBase}u;
 const ERR_OOM: u32 = ${ERR_OOM}u;
 const ERR_BAG: u32 = ${ERR_BAG}u;
-const ERR_WAIT: u32 = ${ERR_WAIT}u;
-const WAIT_MAX: u32 = ${WAIT_MAX}u;
 const NONE: u32 = 0xffffffffu;
 
 fn tag(p: u32) -> u32 { return p & 0xfu; }

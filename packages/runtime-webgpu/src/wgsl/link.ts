@@ -1,64 +1,33 @@
 /**
  * WGSL linking protocol on cells (docs/webgpu.md, "Linking"): take the aux
  * slots of an owned node, visit a wire's cell with one compare-exchange, settle a
- * visit that found the other end's deposit, and the queue of a rule's links.
+ * visit that found the other end's deposit, the queue of a rule's links, and
+ * the links put back on the stack when their cell had not landed.
  */
 export function linking(): string {
   return `
 // take: consume the aux slots of a node we own, in two steps so that the
-// loads of a rule's nodes are all in flight at once: load2 reads both slots
+// loads of a redex's nodes are all in flight at once: load2 reads both slots
 // of the node a main port points to, take2 settles what was read. An empty
 // cell (VR to itself) stays alive for the other end; anything else is
 // consumed (slot set to NULL) and a redirect becomes the variable it
 // redirects to.
 //
-// A slot of a node in a redex is never NULL. WGSL atomics are relaxed: the
-// invocation that made the node may have published its main port before
-// its writes to the node's slots arrived, so NULL is a write still on its
-// way. take2 checks (after all of a rule's loads were issued, so they stay
-// in flight together) and, when one is NULL, landed reads again until it
-// arrives (ERR_WAIT if it never does).
+// Late writes: a slot of a node in a redex is never NULL once its write
+// lands, but WGSL atomics are relaxed, so the invocation that made the
+// node may have published its main port before that write arrived. The
+// dispatcher loads the slots of a redex's nodes (load_node) and checks
+// them once, before the rule changes anything (docs/webgpu.md, "Late
+// writes").
 fn load2(p: u32) -> vec2<u32> {
   let s = val(p) << 1u;
   return vec2<u32>(hload(s), hload(s + 1u));
 }
 
-fn landed(s: u32, v0: vec2<u32>) -> vec2<u32> {
-  var v = v0;
-  var reads = 0u;
-  loop {
-    if (v.x != 0u && v.y != 0u) { break; }
-    reads += 1u;
-    if (reads > WAIT_MAX) { fail(ERR_WAIT, 0u, 0u); break; }
-    if (v.x == 0u) { v.x = hload(s); }
-    if (v.y == 0u) { v.y = hload(s + 1u); }
-  }
-  return v;
-}
-
-// One attempt at visiting cell c with our end d: a compare-exchange that
-// puts d in only if the cell is empty (VR(c)). Returns VR(c) when it did,
-// the other end's deposit when the cell holds one, and NULL when it must
-// be tried again: the cell's own write (VR(c), by the invocation that made
-// it) has not arrived yet, or the weak compare-exchange failed spuriously.
-// A visit never writes into a NULL cell, so that late write cannot
-// overwrite a deposit.
-fn try_visit(c: u32, d: u32) -> u32 {
-  let empty = var_to(c);
-  let r = hcas(c, empty, d);
-  if (r.y == 1u) { return empty; }
-  return select(r.x, 0u, r.x == empty);
-}
-
-// A whole visit: try_visit until it is not NULL (ERR_WAIT if it stays so).
-fn visit_cell(c: u32, d: u32) -> u32 {
-  var reads = 0u;
-  loop {
-    let old = try_visit(c, d);
-    if (old != 0u) { return old; }
-    reads += 1u;
-    if (reads > WAIT_MAX) { fail(ERR_WAIT, 0u, 0u); return var_to(c); }
-  }
+// Both slots of p's node when it has one (has), else two non-NULL dummies.
+fn load_node(p: u32, has: bool) -> vec2<u32> {
+  if (!has) { return vec2<u32>(1u); }
+  return load2(p);
 }
 
 fn took(s: u32, v: u32) -> u32 {
@@ -68,18 +37,31 @@ fn took(s: u32, v: u32) -> u32 {
 }
 
 // A node none of whose slots is an empty cell is wholly consumed: free.
-fn take2(p: u32, v0: vec2<u32>) -> vec2<u32> {
+fn take2(p: u32, v: vec2<u32>) -> vec2<u32> {
   let s = val(p) << 1u;
-  var v = v0;
-  if (v.x == 0u || v.y == 0u) { v = landed(s, v); }
   if (v.x != var_to(s) && v.y != var_to(s + 1u)) { recycle(val(p)); }
   return vec2<u32>(took(s, v.x), took(s + 1u, v.y));
+}
+
+// One visit of cell c with our end d: a compare-exchange that puts d in
+// only if the cell is empty (VR(c)). Returns VR(c) when it did, the other
+// end's deposit when the cell holds one, and NULL when the visit must be
+// made again later: the cell's own write (VR(c), by the invocation that
+// made it) has not arrived yet, or the weak compare-exchange failed
+// spuriously. A visit never writes into a NULL cell, so that late write
+// cannot overwrite a deposit.
+fn try_visit(c: u32, d: u32) -> u32 {
+  let empty = var_to(c);
+  let r = hcas(c, empty, d);
+  if (r.y == 1u) { return empty; }
+  return select(r.x, 0u, r.x == empty);
 }
 
 // link: connect two wire ends. A variable end VR(c) is a visit to cell c:
 // put our side in if it is empty, and then we are done,
 // otherwise the other end was here first: free the cell and continue with
-// what it left. Two main ports make a redex.
+// what it left. Two main ports make a redex. A visit that finds the cell
+// NULL queues the rest of the link (later) as a job for the stack.
 fn link(a0: u32, b0: u32) {
   var a = a0;
   var b = b0;
@@ -91,7 +73,8 @@ fn link(a0: u32, b0: u32) {
     if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
     if (!is_var(a)) { push(a, b); return; }
     let c = slot_of(a);
-    let old = visit_cell(c, select(b, b + 2u, is_var(b)));
+    let old = try_visit(c, select(b, b + 2u, is_var(b)));
+    if (old == 0u) { later(a, b); return; }
     if (old == a) { return; }
     hstore(c, 0u);
     a = select(old, old - 2u, tag(old) == RD1 || tag(old) == RD2);
@@ -100,9 +83,9 @@ fn link(a0: u32, b0: u32) {
 
 // The first visit of a link, split so that a rule's links visit their
 // cells all at once (the visits overlap): returns (a, b, old) oriented as
-// in link, old being what the first attempt found (try_visit; NULL: settle
-// repeats it); old == a when the link is already complete (a deposit, or
-// two main ports pushed as a redex).
+// in link, old being what the visit found (NULL: settle queues the link
+// again); old == a when the link is already complete (a deposit, or two
+// main ports pushed as a redex).
 fn visit(a0: u32, b0: u32) -> vec3<u32> {
   var a = a0;
   var b = b0;
@@ -111,15 +94,13 @@ fn visit(a0: u32, b0: u32) -> vec3<u32> {
   return vec3<u32>(a, b, try_visit(slot_of(a), select(b, b + 2u, is_var(b))));
 }
 
-// The rest of a link after its first visit (finished first when that
-// attempt has to be repeated): the other end was there first, so free the
-// cell and go on with what it left.
+// The rest of a link after its first visit: the other end was there first,
+// so free the cell and go on with what it left.
 fn settle(v: vec3<u32>) {
-  var old = v.z;
-  if (old == 0u) { old = visit_cell(slot_of(v.x), select(v.y, v.y + 2u, is_var(v.y))); }
-  if (old == v.x) { return; }
+  if (v.z == v.x) { return; }
+  if (v.z == 0u) { later(v.x, v.y); return; }
   hstore(slot_of(v.x), 0u);
-  link(select(old, old - 2u, tag(old) == RD1 || tag(old) == RD2), v.y);
+  link(select(v.z, v.z - 2u, tag(v.z) == RD1 || tag(v.z) == RD2), v.y);
 }
 
 // Rules queue their links (at most 4) and the dispatcher performs them, so
@@ -148,20 +129,42 @@ fn later(a: u32, b: u32) {
 // Two wire ends of one rule never race with each other in a way a
 // sequential order would not: each visit is one atomic step on one cell, so
 // doing every first visit before any settling is one of the orders the
-// protocol already allows.
+// protocol already allows. The queue is empty again once the first visits
+// are made; what a settle puts back in it (at most one link each: a visit
+// that found its cell NULL) goes on the stack as link jobs, retried when
+// popped (interact), so a late write is waited for by doing other work.
 fn link_all() {
   if (nl == 0u) { return; }
+  let n = nl;
+  nl = 0u;
   let v0 = visit(la0, lb0);
   var v1 = vec3<u32>(0u);
   var v2 = vec3<u32>(0u);
   var v3 = vec3<u32>(0u);
-  if (nl > 1u) { v1 = visit(la1, lb1); }
-  if (nl > 2u) { v2 = visit(la2, lb2); }
-  if (nl > 3u) { v3 = visit(la3, lb3); }
+  if (n > 1u) { v1 = visit(la1, lb1); }
+  if (n > 2u) { v2 = visit(la2, lb2); }
+  if (n > 3u) { v3 = visit(la3, lb3); }
   settle(v0);
-  if (nl > 1u) { settle(v1); }
-  if (nl > 2u) { settle(v2); }
-  if (nl > 3u) { settle(v3); }
+  settle(v1);
+  settle(v2);
+  settle(v3);
+  if (nl != 0u) { defer_links(); }
+}
+
+// The links a settle queued again, as jobs on the stack (a variable on the
+// left: interact links it).
+fn defer_links() {
+  for (var i = 0u; i < nl; i += 1u) {
+    var a = la0;
+    var b = lb0;
+    switch (i) {
+      case 1u: { a = la1; b = lb1; }
+      case 2u: { a = la2; b = lb2; }
+      case 3u: { a = la3; b = lb3; }
+      default: {}
+    }
+    push(a, b);
+  }
   nl = 0u;
 }
 

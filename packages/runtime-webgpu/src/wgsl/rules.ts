@@ -15,9 +15,7 @@ const ERR_TYPE: u32 = ${ERR_TYPE}u;
 //     A ~ B      ==>
 //    / \\
 //   b1  b2
-fn rule_anni(a: u32, b: u32) {
-  let va = load2(a);
-  let vb = load2(b);
+fn rule_anni(a: u32, b: u32, va: vec2<u32>, vb: vec2<u32>) {
   let ta = take2(a, va);
   let tb = take2(b, vb);
   later(ta.x, tb.x);
@@ -30,9 +28,7 @@ fn rule_anni(a: u32, b: u32) {
 //     A ~ B    ==>   (Bk.aux l and Al.aux k are one wire, its cell on Al)
 //    / \\
 //   b1  b2
-fn rule_comm(a: u32, b: u32, n: u32) {
-  let va = load2(a);
-  let vb = load2(b);
+fn rule_comm(a: u32, b: u32, n: u32, va: vec2<u32>, vb: vec2<u32>) {
   let ta = take2(a, va);
   let tb = take2(b, vb);
   // B1 = n, B2 = n + 1, A1 = n + 2, A2 = n + 3
@@ -50,9 +46,7 @@ fn rule_comm(a: u32, b: u32, n: u32) {
 //   c1  c2             c1 ~ OP1(x, w1)
 //    \\ /               c2 ~ OP1(x, w2)
 //     C ~ OP1(x, r) => r  ~ CTi(w1 w2)
-fn rule_pass(c: u32, o: u32, n: u32) {
-  let vc = load2(c);
-  let vo = load2(o);
+fn rule_pass(c: u32, o: u32, n: u32, vc: vec2<u32>, vo: vec2<u32>) {
   let tc = take2(c, vc);
   let to = take2(o, vo);
   let x = to.x;
@@ -70,8 +64,8 @@ fn rule_pass(c: u32, o: u32, n: u32) {
 //          c1  c2            c1 ~ #n
 //           \\ /              c2 ~ #n
 //   #n  ~    C       ==>
-fn rule_copy(num: u32, c: u32) {
-  let tc = take2(c, load2(c));
+fn rule_copy(num: u32, c: u32, vc: vec2<u32>) {
+  let tc = take2(c, vc);
   later(tc.x, num);
   later(tc.y, num);
 }
@@ -80,16 +74,16 @@ fn rule_copy(num: u32, c: u32) {
 //          x1  x2            x1 ~ *
 //           \\ /              x2 ~ *
 //   *   ~    X       ==>
-fn rule_eras(e: u32, x: u32) {
-  let tx = take2(x, load2(x));
+fn rule_eras(e: u32, x: u32, vx: vec2<u32>) {
+  let tx = take2(x, vx);
   later(tx.x, e);
   later(tx.y, e);
 }
 
 // ERA1  ERA ~ OP1(x, r)
 //   *   ~  OP1(x, r)   ==>   r ~ *
-fn rule_era1(e: u32, o: u32) {
-  let to = take2(o, load2(o));
+fn rule_era1(e: u32, o: u32, vo: vec2<u32>) {
+  let to = take2(o, vo);
   later(to.y, e);
 }
 
@@ -98,9 +92,10 @@ fn rule_era1(e: u32, o: u32) {
 // nodes (its internal wires already in cell form), queue its redexes, and
 // connect its root to X.
 //   @f ~ X     ==>   root(f') ~ X,  redexes(f')
-// When the root and X are CTi nodes of one label and neither slot of the
-// root node is a cell, root ~ X (queued last, so the next interaction
-// anyway) annihilates here from the root's slots as the book holds them:
+// When the root and X are CTi nodes of one label, neither slot of the root
+// node is a cell and X's slots have landed, root ~ X (queued last, so the
+// next interaction anyway) annihilates here from the root's slots as the
+// book holds them:
 // the root node is never written, so its slots are neither stored, loaded
 // back nor freed. It counts as the ANNI it is.
 //   @f ~ Ci(x1 x2), root(f') = Ci(r1 r2)   ==>   r1 ~ x1, r2 ~ x2, redexes(f')
@@ -124,6 +119,13 @@ fn rule_dref(r: u32, x: u32, base: u32) {
   for (var i = 0u; i < 2u * size; i += 1u) {
     if ((i >> 1u) != kr) { hstore(2u * base + i, shift(book[off + i], base)); }
   }
+  // x's slots have not all landed (late writes): no fusion, write the root
+  // node after all and link it to x as a redex.
+  if (kr != NONE && min(vx.x, vx.y) == 0u) {
+    hstore(2u * (base + kr), shift(book[off + 2u * kr], base));
+    hstore(2u * (base + kr) + 1u, shift(book[off + 2u * kr + 1u], base));
+    kr = NONE;
+  }
   let rs = off + 2u * size;
   for (var j = 0u; j < nred; j += 1u) {
     push(shift(book[rs + 2u * j], base), shift(book[rs + 2u * j + 1u], base));
@@ -146,8 +148,8 @@ fn rule_dref(r: u32, x: u32, base: u32) {
 //   y   k                      y ~ OP1(x, k)
 //    \\ /
 //    OP2 ~ #x        ==>
-fn rule_op2n(o: u32, num: u32, n: u32) {
-  let to = take2(o, load2(o));
+fn rule_op2n(o: u32, num: u32, n: u32, vo: vec2<u32>) {
+  let to = take2(o, vo);
   hstore(2u * n, num);
   hstore(2u * n + 1u, to.y);
   later(to.x, mk(OP1, n));
@@ -155,8 +157,8 @@ fn rule_op2n(o: u32, num: u32, n: u32) {
 
 // OP1N  OP1(x, r) ~ NUM(y)
 //   OP1(x, r) ~ #y    ==>    r ~ #op(x, y)
-fn rule_op1n(o: u32, num: u32) {
-  let to = take2(o, load2(o));
+fn rule_op1n(o: u32, num: u32, vo: vec2<u32>) {
+  let to = take2(o, vo);
   later(to.y, mk(NUM, apply_op(val(to.x), val(num))));
 }
 
@@ -164,12 +166,13 @@ fn rule_op1n(o: u32, num: u32) {
 //   br  ret                  n == 0:  br ~ (ret *)
 //    \\ /                      n > 0:  br ~ (* (#(n-1) ret))
 //    MAT ~ #n        ==>
-// When br is a CT0 node (the usual (zero succ) pair), br ~ (c1 c2) is the
-// next interaction anyway and annihilates here, as for DREF: node n is
-// never written, br's ports link to c1 and c2, and it counts as an ANNI.
+// When br is a CT0 node (the usual (zero succ) pair) whose slots have
+// landed, br ~ (c1 c2) is the next interaction anyway and annihilates here,
+// as for DREF: node n is never written, br's ports link to c1 and c2, and
+// it counts as an ANNI.
 //   br = (b1 b2)                          ==>   b1 ~ c1, b2 ~ c2
-fn rule_matn(m: u32, num: u32, n: u32) {
-  let tm = take2(m, load2(m));
+fn rule_matn(m: u32, num: u32, n: u32, vm: vec2<u32>) {
+  let tm = take2(m, vm);
   let br = tm.x;
   let ret = tm.y;
   let v = val(num);
@@ -183,9 +186,11 @@ fn rule_matn(m: u32, num: u32, n: u32) {
     hstore(2u * (n + 1u), mk(NUM, v - 1u));
     hstore(2u * (n + 1u) + 1u, ret);
   }
-  if (tag(br) == CT0) {
+  var vb = vec2<u32>(0u);
+  if (tag(br) == CT0) { vb = load2(br); }
+  if (min(vb.x, vb.y) != 0u) {
     fused = true;
-    let tb = take2(br, load2(br));
+    let tb = take2(br, vb);
     recycle(n);
     count(R_ANNI);
     later(tb.x, c1);
@@ -220,9 +225,18 @@ fn nodes_for(rule: u32, a: u32) -> u32 {
 
 // The dispatcher: the generated table picks the rule and the operand order
 // (a redex whose right side is a variable is a normal-form expansion job,
-// REF ~ VR, run as DREF); the nodes are allocated here, the rule runs, and
-// its queued links are performed.
+// REF ~ VR, run as DREF; one whose left side is a variable is a link whose
+// cell had not landed, made again). The slots of the nodes the rule takes
+// are loaded here (DREF loads its own, only when it fuses), before
+// anything changes: when one is NULL (late writes) the redex goes back on
+// the stack, to be tried again after other work. Then the nodes are
+// allocated, the rule runs, and its queued links are performed.
 fn interact(a0: u32, b0: u32) {
+  if (is_var(a0)) {
+    link(a0, b0);
+    if (nl != 0u) { defer_links(); }
+    return;
+  }
   var rf = rule_of(a0, b0);
   var a = a0;
   var b = b0;
@@ -232,19 +246,25 @@ fn interact(a0: u32, b0: u32) {
     a = b0;
     b = a0;
   }
+  let va = load_node(a, tag(a) >= OP2);
+  let vb = load_node(b, !is_var(b) && tag(b) >= OP2 && rf.x != R_DREF);
+  if (min(min(va.x, va.y), min(vb.x, vb.y)) == 0u) {
+    push(a0, b0);
+    return;
+  }
   let n = alloc_nodes(nodes_for(rf.x, a));
   if (n == NONE) { return; }
   switch (rf.x) {
-    case R_ANNI: { rule_anni(a, b); }
-    case R_COMM: { rule_comm(a, b, n); }
-    case R_PASS: { rule_pass(a, b, n); }
-    case R_COPY: { rule_copy(a, b); }
-    case R_ERAS: { rule_eras(a, b); }
-    case R_ERA1: { rule_era1(a, b); }
+    case R_ANNI: { rule_anni(a, b, va, vb); }
+    case R_COMM: { rule_comm(a, b, n, va, vb); }
+    case R_PASS: { rule_pass(a, b, n, va, vb); }
+    case R_COPY: { rule_copy(a, b, vb); }
+    case R_ERAS: { rule_eras(a, b, vb); }
+    case R_ERA1: { rule_era1(a, b, vb); }
     case R_DREF: { rule_dref(a, b, n); }
-    case R_OP2N: { rule_op2n(a, b, n); }
-    case R_OP1N: { rule_op1n(a, b); }
-    case R_MATN: { rule_matn(a, b, n); }
+    case R_OP2N: { rule_op2n(a, b, n, va); }
+    case R_OP1N: { rule_op1n(a, b, va); }
+    case R_MATN: { rule_matn(a, b, n, va); }
     case R_TYPE: { rule_type(a, b); }
     default: {}
   }
