@@ -1,5 +1,5 @@
-// Builds the cpu-parallel wasm kernel: writes kernel/assembly/ir.ts from
-// @hvm/ir (generate.ts), compiles kernel/assembly/kernel.ts with
+// Builds the cpu-parallel wasm kernel: writes kernel/assembly/generated.ts
+// from @hvm/ir and layout.ts (generate.ts), compiles kernel/assembly/kernel.ts with
 // AssemblyScript, and writes the module's bytes into
 // src/parallel/core/kernel-wasm.ts (checked in, so the package needs no
 // compiler at install or run time; tests/parallel/kernel.test.ts checks
@@ -15,17 +15,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, "..");
 const check = process.argv.includes("--check");
 
-/** The generated AssemblyScript view of ir (generate.ts, bundled and run). */
-async function irSource() {
+/** The generated AssemblyScript constants (generate.ts, bundled and run). */
+async function sharedSource() {
   const out = join(tmpdir(), `hvm-kernel-generate-${process.pid}.mjs`);
   await build({ entryPoints: [join(here, "generate.ts")], bundle: true, platform: "node", format: "esm", outfile: out, logLevel: "warning" });
-  return (await import(pathToFileURL(out).href)).kernelIrSource();
+  return (await import(pathToFileURL(out).href)).kernelSharedSource();
 }
 
-/** Compile kernel/assembly/kernel.ts (with `ir` as the generated source) to wasm bytes. */
-export async function compileKernel(ir) {
+/** Compile kernel/assembly/kernel.ts (with `generated` as generated.ts) to wasm bytes. */
+async function compileKernel(generated) {
   const asc = (await import("assemblyscript/asc")).default;
-  const sources = { "kernel.ts": readFileSync(join(here, "assembly", "kernel.ts"), "utf8"), "ir.ts": ir };
+  const sources = { "kernel.ts": readFileSync(join(here, "assembly", "kernel.ts"), "utf8"), "generated.ts": generated };
   let binary;
   let errors = "";
   const { error } = await asc.main(
@@ -64,10 +64,10 @@ function bytesModule(wasm) {
   ].join("\n");
 }
 
-const ir = await irSource();
-const wasm = await compileKernel(ir);
+const generated = await sharedSource();
+const wasm = await compileKernel(generated);
 const outputs = [
-  [join(here, "assembly", "ir.ts"), ir],
+  [join(here, "assembly", "generated.ts"), generated],
   [join(pkg, "src", "parallel", "core", "kernel-wasm.ts"), bytesModule(wasm)],
 ];
 let stale = false;

@@ -16,41 +16,14 @@
  *                   table offset (from the worker's tables)
  *   per worker:     a block (Blk below), the tables, the redex stack
  *
+ * The worker block's offsets (Blk) and the statuses `reduce` returns come
+ * from layout.ts through generated.ts, as the tags, rule ids and
+ * numeric operators come from @hvm/ir.
+ *
  * Nothing here has data segments: instantiating the module on the shared
  * memory must not write to it.
  */
-import { Rule, Tag, applyOp } from "./ir";
-
-/** The worker block: i32 words, then f64 interaction counts by rule id. */
-const enum Blk {
-  /** Nodes on the free stack. */
-  FREE_TOP = 0,
-  /** Chunk scan position and end (nodes). */
-  POS = 4,
-  END = 8,
-  /** Nodes the scan found free since the allocator's last pass. */
-  FOUND = 12,
-  /** Redex stack length (i32 words) after a call. */
-  SP = 16,
-  /** Interactions the last call performed. */
-  DONE = 20,
-  /** Tags of a type-error pair. */
-  STOP_A = 24,
-  STOP_B = 28,
-  /** f64 counts by rule id, 16 of them. */
-  COUNTS = 64,
-  SIZE = 192,
-}
-
-/** What `reduce` returns. */
-const enum Status {
-  /** The budget is spent or the stack is empty. */
-  OK = 0,
-  /** The stack needs room (the caller moves or spills it, then calls again). */
-  FULL = 1,
-  /** Two numeric nodes met (STOP_A / STOP_B hold their tags). */
-  TYPE = 2,
-}
+import { Blk, Rule, Status, Tag, applyOp } from "./generated";
 
 /** The allocator's slow path (src/parallel/core/alloc.ts): the next chunk to scan; throws when the heap is exhausted. */
 @external("env", "nextChunk")

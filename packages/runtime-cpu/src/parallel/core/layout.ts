@@ -103,6 +103,16 @@ export const Blk = {
   SIZE: 192,
 } as const;
 
+/** What `reduce` returns (kernel/assembly/kernel.ts). */
+export const KernelStatus = {
+  /** The budget is spent or the stack is empty. */
+  OK: 0,
+  /** The stack needs room: move or spill it and call again. */
+  FULL: 1,
+  /** Two numeric nodes met; the worker block's STOP_A / STOP_B hold their tags. */
+  TYPE: 2,
+} as const;
+
 /** The kernel's definition table: 4 i32 per definition (code offset, code length, size, table offset). */
 export const BOOK_ENTRY_BYTES = 16;
 

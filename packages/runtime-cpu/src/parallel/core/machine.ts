@@ -11,8 +11,8 @@
  */
 import { type CompiledBook, type CompiledDef, RULE_CLASS, Rule, Tag } from "@hvm/ir";
 import { Allocator } from "./alloc.js";
-import { type KernelExports, KernelStatus, instantiateKernel } from "./wasm.js";
-import { Blk, type SharedState, isWire, rd, regionOf, slotOf, vr } from "./layout.js";
+import { type KernelExports, instantiateKernel } from "./wasm.js";
+import { Blk, KernelStatus, type SharedState, isWire, rd, regionOf, slotOf, vr } from "./layout.js";
 
 /** A definition ready to be copied into the shared heap. */
 export interface CellDef {

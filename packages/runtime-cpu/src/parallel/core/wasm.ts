@@ -29,16 +29,6 @@ export interface KernelExports {
   reduce(stack: number, sp: number, base: number, cap: number, room: number, budget: number): number;
 }
 
-/** What `reduce` returns (kernel.ts Status). */
-export const KernelStatus = {
-  /** The budget is spent or the stack is empty. */
-  OK: 0,
-  /** The stack needs room: move or spill it and call again. */
-  FULL: 1,
-  /** Two numeric nodes met; the worker block's STOP_A / STOP_B hold their tags. */
-  TYPE: 2,
-} as const;
-
 /**
  * The parts of the WebAssembly API used here, typed locally: the core is
  * compiled without DOM or Node typings, and every engine it runs on
