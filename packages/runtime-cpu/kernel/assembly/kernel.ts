@@ -1,8 +1,9 @@
 /**
  * The cpu-parallel hot loop in AssemblyScript, compiled to WebAssembly
- * (build.ts): the same rules, linking protocol and allocator as the
- * TypeScript reference of the concurrent heap (docs/runtime-cpu-parallel.md),
- * over the shared memory that holds the heap. Each worker instantiates this
+ * (build.mjs): the interaction rules of DESIGN §4, one function each, over
+ * the concurrent cell-form heap (docs/linking.md), with the allocator's fast
+ * paths (docs/runtime-cpu-parallel.md), in the shared memory that holds the
+ * heap. Each worker instantiates this
  * module on the shared memory and calls `reduce` between its scheduling
  * checks (src/parallel/core/scheduler.ts); WebAssembly gives the hot loop
  * what V8's JIT does not: an inline atomic exchange, no SMI checks and no
@@ -14,7 +15,8 @@
  *   dispatch        256 bytes: ir's RULE_TABLE | RULE_FLIP << 4 by tag pair
  *   book            per definition 4 i32: code offset, code length, size,
  *                   table offset (from the worker's tables)
- *   per worker:     a block (Blk below), the tables, the redex stack
+ *   per thread:     its worker block (Blk), definition tables, redex stack
+ *                   and free stack
  *
  * The worker block's offsets (Blk) and the statuses `reduce` returns come
  * from layout.ts through generated.ts, as the tags, rule ids and
@@ -41,8 +43,6 @@ let freeCap: i32 = 0;
 
 /** Point this instance at its thread's regions. */
 export function init(block: usize, ownersAt: usize, chunkShift: i32, threadMark: i32, dispatchAt: usize, bookAt: usize, tablesAt: usize, freeAt: usize, freeWords: i32): void {
-  free = freeAt;
-  freeCap = freeWords;
   blk = block;
   owners = ownersAt;
   shift = chunkShift;
@@ -50,6 +50,8 @@ export function init(block: usize, ownersAt: usize, chunkShift: i32, threadMark:
   dispatch = dispatchAt;
   book = bookAt;
   tables = tablesAt;
+  free = freeAt;
+  freeCap = freeWords;
 }
 
 // Heap slots and the stack are i32 words addressed by index.
@@ -164,7 +166,15 @@ function link(r: i32, a: i32, b: i32): i32 {
   return unreachable();
 }
 
-/*  ANNI  CTi ~ CTi: aux to aux. */
+/*  ANNI  CTi ~ CTi
+ *     a1  a2                a1  a2
+ *      \ /                   |   |
+ *       A         =>         |   |
+ *       |                    |   |
+ *       B                    |   |
+ *      / \                   |   |
+ *     b1  b2                b1  b2
+ */
 @inline function anni(r: i32, a: i32, b: i32): i32 {
   const na = a >>> 4;
   const nb = b >>> 4;
@@ -178,7 +188,21 @@ function link(r: i32, a: i32, b: i32): i32 {
   return link(r, a2, b2);
 }
 
-/*  COMM  CTi ~ CTj | OP2 | MAT: four new nodes, the wires' cells in the copies consumed last. */
+/*  COMM  CTi ~ CTj | OP2 | MAT
+ *     a1  a2                a1      a2
+ *      \ /                  |       |
+ *       A                   B1      B2
+ *       |         =>        | \   / |
+ *       B                   |   X   |
+ *      / \                  | /   \ |
+ *     b1  b2                A1      A2
+ *                           |       |
+ *                           b1      b2
+ *  The four new wires' cells go in the copies expected to be consumed last
+ *  (c1, c2; o1, o2 point at them): when b1 or b2 is a main port, its redex
+ *  with A1/A2 is pushed last and reduced first, so the cells are in B1/B2;
+ *  otherwise in A1/A2.
+ */
 function comm(r: i32, a: i32, b: i32): i32 {
   const na = a >>> 4;
   const nb = b >>> 4;
@@ -213,7 +237,17 @@ function comm(r: i32, a: i32, b: i32): i32 {
   return link(r, b2, (y2 << 4) | ta);
 }
 
-/*  PASS  CTi ~ OP1(n): the OP1 to both aux, its number shared. */
+/*  PASS  CTi ~ OP1(n)
+ *     a1  a2                a1        a2
+ *      \ /                  |         |
+ *       A                   OP1(n)    OP1(n)
+ *       |         =>          \      /
+ *     OP1(n)                    C(i)
+ *       |                       |
+ *       b2                      b2
+ *  The two wires' cells are the OP1s' result slots: C, linked last, is
+ *  usually reduced first, and the OP1s wait for their numbers.
+ */
 function pass(r: i32, a: i32, b: i32): i32 {
   const na = a >>> 4;
   const nb = b >>> 4;
@@ -237,7 +271,13 @@ function pass(r: i32, a: i32, b: i32): i32 {
   return link(r, b2, (c << 4) | (a & 0xf));
 }
 
-/*  COPY  NUM ~ CTi (ERAS: ERA ~ CTi | OP2 | MAT): the number (eraser) to both aux. */
+/*  COPY  NUM ~ CTi   (ERAS: ERA ~ CTi | OP2 | MAT, the same with ERA)
+ *       #n                  #n  #n
+ *       |                   |   |
+ *       B         =>        b1  b2
+ *      / \
+ *     b1  b2
+ */
 @inline function copy(r: i32, a: i32, b: i32): i32 {
   const nb = b >>> 4;
   const b1 = ld(2 * nb);
@@ -247,7 +287,13 @@ function pass(r: i32, a: i32, b: i32): i32 {
   return link(r, b2, a);
 }
 
-/*  ERA1  ERA ~ OP1(n): the eraser to the result wire. */
+/*  ERA1  ERA ~ OP1(n)
+ *       *
+ *       |         =>        *
+ *     OP1(n)                |
+ *       |                   b2
+ *       b2
+ */
 @inline function era1(r: i32, a: i32, b: i32): i32 {
   const nb = b >>> 4;
   const b2 = ld(2 * nb + 1);
@@ -255,7 +301,9 @@ function pass(r: i32, a: i32, b: i32): i32 {
   return link(r, b2, a);
 }
 
-/*  DREF  @f ~ B: a copy of @f's net, its root meeting B; its redexes pushed. */
+/*  DREF  @f ~ B       =>    (copy of @f's net, its root) ~ B
+ *  The loop has made room on the stack for the definition's redexes.
+ */
 function dref(r: i32, f: i32, b: i32): i32 {
   const e = book + (<usize>f << 4);
   const code = <usize>wd(e);
@@ -287,7 +335,13 @@ function dref(r: i32, f: i32, b: i32): i32 {
   return r + 2;
 }
 
-/*  OP2N  OP2 ~ #x: becomes OP1(x) on the second operand. */
+/*  OP2N  OP2 ~ #x
+ *     a1  a2                a1
+ *      \ /                  |
+ *      OP2        =>      OP1(x)
+ *       |                   |
+ *       #x                  a2
+ */
 function op2n(r: i32, a: i32, b: i32): i32 {
   const na = 2 * (a >>> 4);
   const a1 = ld(na);
@@ -303,7 +357,12 @@ function op2n(r: i32, a: i32, b: i32): i32 {
   return link(r, a1, (o << 4) | Tag.OP1);
 }
 
-/*  OP1N  OP1(x) ~ #y: the result number to the result wire. */
+/*  OP1N  OP1(x) ~ #y
+ *     OP1(x)
+ *       |         =>        #op(x,y)
+ *       #y                  |
+ *     (a2 above)            a2
+ */
 @inline function op1n(r: i32, a: i32, b: i32): i32 {
   const na = a >>> 4;
   const x = ld(2 * na);
@@ -312,7 +371,13 @@ function op2n(r: i32, a: i32, b: i32): i32 {
   return link(r, a2, (applyOp(x >>> 4, b >>> 4) << 4) | Tag.NUM);
 }
 
-/*  MATN  MAT ~ #n: n = 0: br ~ (ret *); n > 0: br ~ (* (#(n-1) ret)). */
+/*  MATN  MAT ~ #n
+ *    br  ret                n = 0:  br ~ (ret *)
+ *      \ /        =>        n > 0:  br ~ (* (#(n-1) ret))
+ *      MAT
+ *       |
+ *       #n
+ */
 function matn(r: i32, a: i32, b: i32): i32 {
   const na = a >>> 4;
   const br = ld(2 * na);
