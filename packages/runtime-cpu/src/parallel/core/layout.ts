@@ -151,6 +151,8 @@ export interface SharedState {
   readonly tableWords: number;
   /** Words of a thread's redex stack (after its tables). */
   readonly stackWords: number;
+  /** Stack words one interaction may push at most: 8 (COMM's four links), or a definition's redexes and its root. */
+  readonly room: number;
   /** Nodes a thread's free stack holds (after its redex stack). */
   readonly freeWords: number;
   /** Heap capacity in nodes (node 0 is the root holder). */
@@ -220,6 +222,7 @@ export function createSharedState(nodes: number, threads: number, defs: readonly
     regionBytes,
     tableWords,
     stackWords,
+    room,
     freeWords,
     nodes,
     chunk,

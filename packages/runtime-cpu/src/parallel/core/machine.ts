@@ -142,7 +142,7 @@ export class Machine {
   sp = 0;
   base = 0;
   private spilled: Int32Array[] = [];
-  /** Stack words one interaction may push at most: 8 (COMM's four links), or a definition's redexes and its root. */
+  /** Stack words one interaction may push at most (layout.ts). */
   readonly room: number;
   /** Interactions by rule id (ir's Rule), in the worker block where the kernel adds to them; classCounts() sums them by rule class. */
   readonly ruleCounts: Float64Array;
@@ -166,14 +166,8 @@ export class Machine {
     this.ruleCounts.fill(0);
     this.stack = new Int32Array(state.heap, region.stack, state.stackWords);
     this.stackAt = region.stack;
-    let size = 1;
-    let redexes = 0;
-    for (const d of defs) {
-      size = Math.max(size, d.size);
-      redexes = Math.max(redexes, d.redexes.length);
-    }
-    this.loc = new Int32Array(size);
-    this.room = Math.max(8, redexes + 2);
+    this.loc = new Int32Array(defs.reduce((n, d) => Math.max(n, d.size), 1));
+    this.room = state.room;
     this.kernel = instantiateKernel(state.memory, () => this.alloc.nextChunk());
     this.kernel.init(region.block, state.ownersAt, this.alloc.shift, this.alloc.mark, state.dispatchAt, state.bookAt, region.tables, region.free, state.freeWords);
   }
