@@ -4,7 +4,8 @@
  * Bundled with esbuild (platform node, `webgpu` external) to run on the GPU
  * machine:  node bench.mjs [--runtime webgpu,cpu] [--memory BYTES]
  *           [--wg N] [--max-wg N] [--budget N] [--share-below N]
- *           [--share-every N] [--share-min N] [--local N] [--window N] [--window-from F]
+ *           [--share-every N] [--share-every-wide N] [--share-wide-at F]
+ *           [--share-counts-leftovers 0|1] [--share-min N] [--local N] [--window N] [--window-from F]
  *           [--fallback] [--trace]
  *           [--out FILE] files...
  * --fallback gives the WebGPU runtime the CPU reference as its fallback for
@@ -18,13 +19,14 @@ import { compileBook } from "@hvm/ir";
 import { createCpuRuntime, runCompiled } from "@hvm/runtime-cpu";
 import { parseBook, printNet } from "@hvm/syntax";
 import { listAdapters, requestNodeDevice } from "../src/node.js";
+import type { KernelConfig } from "../src/layout.js";
 import type { RoundTrace } from "../src/profile.js";
 import { createWebGpuRuntime } from "../src/runtime.js";
 
 interface Args {
   runtimes: string[];
   memory: number;
-  kernel: Record<string, number>;
+  kernel: Partial<KernelConfig>;
   out?: string;
   trace: boolean;
   fallback: boolean;
@@ -44,6 +46,9 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--share-below") a.kernel.shareBelow = Number(next());
     else if (k === "--share-every") a.kernel.shareEvery = Number(next());
     else if (k === "--local") a.kernel.localCapacity = Number(next());
+    else if (k === "--share-every-wide") a.kernel.shareEveryWide = Number(next());
+    else if (k === "--share-wide-at") a.kernel.shareWideAt = Number(next());
+    else if (k === "--share-counts-leftovers") a.kernel.shareCountsLeftovers = next() === "1";
     else if (k === "--share-min") a.kernel.shareMin = Number(next());
     else if (k === "--window") a.kernel.window = Number(next());
     else if (k === "--window-from") a.kernel.windowFrom = Number(next());

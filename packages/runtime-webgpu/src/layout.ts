@@ -75,6 +75,21 @@ export interface KernelConfig {
   /** Work sharing: only from stacks holding at least this many redexes (an invocation keeps the rest). */
   shareMin: number;
   /**
+   * Work sharing in wide rounds: checked every max(shareEvery, this) interactions
+   * once a round's window holds at least `shareWideAt` widest dispatches of
+   * redexes. A wide round has an invocation busy for every redex it gives
+   * away, so sharing every step only moves work around (docs/webgpu.md, session 8).
+   */
+  shareEveryWide: number;
+  shareWideAt: number;
+  /**
+   * Work sharing counts the redexes the output bag held before this dispatch
+   * (leftovers below the window) as work for the next rounds: a bag holding
+   * a widest dispatch's worth already stops it. Otherwise only this dispatch's
+   * pushes count.
+   */
+  shareCountsLeftovers: boolean;
+  /**
    * Redexes a round takes from the top of its input bag (the newest, deepest
    * work); the rest stay below as a stack for later rounds, so a tree is
    * expanded depth-first across rounds instead of breadth-first.
@@ -156,7 +171,9 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
   const fits = Math.floor((workgroupStorageBytes - WORKGROUP_OVERHEAD_BYTES) / (8 * k.workgroupSize));
   if (fits < 2) throw new ShaderBuildError(`workgroups of ${k.workgroupSize} invocations need ${16 * k.workgroupSize + WORKGROUP_OVERHEAD_BYTES} bytes of workgroup memory, the device allows ${workgroupStorageBytes}; use a smaller workgroup size`);
   k.localCapacity = 2 ** Math.floor(Math.log2(Math.min(k.localCapacity, fits)));
-  if (!Number.isInteger(Math.log2(k.shareEvery))) throw new ShaderBuildError(`shareEvery must be a power of two, got ${k.shareEvery}`);
+  for (const knob of ["shareEvery", "shareEveryWide"] as const) {
+    if (!Number.isInteger(Math.log2(k[knob]))) throw new ShaderBuildError(`${knob} must be a power of two, got ${k[knob]}`);
+  }
   return k;
 }
 
@@ -168,6 +185,6 @@ export const WINDOW_FROM = 0.5;
 /** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, window: WINDOW_WIDTHS * 64 * 32, windowFrom: WINDOW_FROM }
-    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, window: WINDOW_WIDTHS * 128 * 1024, windowFrom: WINDOW_FROM };
+    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WIDTHS * 64 * 32, windowFrom: WINDOW_FROM }
+    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WIDTHS * 128 * 1024, windowFrom: WINDOW_FROM };
 }

@@ -13,11 +13,13 @@ import { requestNodeDevice } from "../src/node.js";
  * a stress shape that exercises what the GPU default leans on (ring stacks
  * that hand their oldest redex out when full, work sharing at every step,
  * short dispatches that spill everything between rounds, rounds that take
- * only the top of their bag and leave the rest below for later rounds).
+ * only the top of their bag and leave the rest below for later rounds,
+ * sharing less often in wide rounds and not at all while the output bag's
+ * leftovers fill a dispatch).
  */
 export const SCHEDULES: ReadonlyArray<[string, Partial<KernelConfig>]> = [
   ["default kernel", {}],
-  ["2-pair stacks, sharing every step, budget 64, windows of 64 redexes", { localCapacity: 2, shareEvery: 1, budget: 64, window: 64, windowFrom: 0 }],
+  ["2-pair stacks, sharing every step (every 2nd in rounds of 32+ redexes, leftovers counted), budget 64, windows of 64 redexes", { localCapacity: 2, shareEvery: 1, shareEveryWide: 2, shareWideAt: 1 / 64, shareCountsLeftovers: true, budget: 64, window: 64, windowFrom: 0 }],
 ];
 
 /** The heap every test uses unless it tests sizing (one shader shape: the compiled shader is cached). */

@@ -96,7 +96,11 @@ const S_MAXSTEPS: u32 = ${S_MAXSTEPS}u;
 const S_SHARED: u32 = ${S_SHARED}u;
 const S_SPILLED: u32 = ${S_SPILLED}u;
 const SHARE_BELOW: u32 = ${k.shareBelow}u;
-const SHARE_MASK: u32 = ${k.shareEvery - 1}u;
+${k.shareEveryWide <= k.shareEvery ? `const SHARE_MASK: u32 = ${k.shareEvery - 1}u;` : `const SHARE_MASK_NARROW: u32 = ${k.shareEvery - 1}u;
+const SHARE_MASK_WIDE: u32 = ${k.shareEveryWide - 1}u;
+const SHARE_WIDE_FROM: u32 = ${Math.min(Math.ceil(k.shareWideAt * k.workgroupSize * k.maxWorkgroups), 0xffffffff)}u;
+// The sharing period of this dispatch (SHARE_MASK_WIDE in wide rounds).
+var<private> SHARE_MASK: u32;`}
 const SHARE_MIN: u32 = ${Math.max(2, k.shareMin)}u;
 const WINDOW: u32 = ${Math.min(k.window, 0xffffffff)}u;
 const WINDOW_START: u32 = ${windowStart(plan, k)}u;
@@ -142,10 +146,10 @@ fn fail(code: u32, ta: u32, tb: u32) {
   }
 }
 
-// Work sharing wants redexes while this dispatch has pushed fewer than
-// SHARE_BELOW onto the output bag (above \`obase\`, what the bag held
-// before); the bag only grows during a dispatch, so each push's index keeps
-// this up to date and, once false, it stays false.
+// Work sharing wants redexes while the output bag holds fewer than
+// SHARE_BELOW above \`obase\` (0, or what the bag held before this dispatch
+// when leftovers do not count); the bag only grows during a dispatch, so
+// each push's index keeps this up to date and, once false, it stays false.
 var<private> hungry: bool;
 var<private> obase: u32;
 

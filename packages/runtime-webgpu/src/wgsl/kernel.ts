@@ -24,7 +24,7 @@ import { linking } from "./link.js";
 import { rules } from "./rules.js";
 import { operatorFunction, ruleClassFunction, ruleConstants, ruleTableFunction, tagConstants } from "./tables.js";
 
-function entryPoints(): string {
+function entryPoints(k: KernelConfig): string {
   return `
 // Per-workgroup sums: the rule classes, then the profile counters.
 const W_STATS: u32 = 8u;
@@ -53,9 +53,11 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   fm = vec2<u32>(atomicLoad(&st[ab + 1u]), atomicLoad(&st[ab + 2u]));
   sp = 0u;
   bot = 0u;
-  obase = atomicLoad(&bout[1]);
+  obase = ${k.shareCountsLeftovers ? "0u" : "atomicLoad(&bout[1])"};
   hungry = atomicLoad(&bout[0]) - obase < SHARE_BELOW;
-  var next = atomicLoad(&bin[1]) + tid;
+${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
+  SHARE_MASK = select(SHARE_MASK_NARROW, SHARE_MASK_WIDE, n > base && n - base >= SHARE_WIDE_FROM);
+`}  var next = atomicLoad(&bin[1]) + tid;
   var steps = 0u;
   var given = 0u;
   var spilled = 0u;
@@ -150,6 +152,6 @@ export function buildShader(plan: MemoryPlan, kernel: KernelConfig): string {
     allocator(),
     linking(),
     rules(),
-    entryPoints(),
+    entryPoints(kernel),
   ].join("\n");
 }
