@@ -75,18 +75,21 @@ export interface KernelConfig {
   /** Work sharing: only from stacks holding at least this many redexes (an invocation keeps the rest). */
   shareMin: number;
   /**
-   * Work sharing in wide rounds: checked every max(shareEvery, this) interactions
-   * once a round's window holds at least `shareWideAt` widest dispatches of
-   * redexes. A wide round has an invocation busy for every redex it gives
-   * away, so sharing every step only moves work around (docs/webgpu.md, session 8).
+   * Work sharing in wide rounds: checked every max(shareEvery, this)
+   * interactions once a round's window holds at least `shareWideAt` widest
+   * dispatches of redexes. Off by default (equal to shareEvery): every 4th
+   * step makes the bitonic sorts ~20% faster on the H200 but the parallel
+   * tree sum ~8% slower (docs/webgpu.md, session 8).
    */
   shareEveryWide: number;
   shareWideAt: number;
   /**
-   * Work sharing counts the redexes the output bag held before this dispatch
-   * (leftovers below the window) as work for the next rounds: a bag holding
-   * a widest dispatch's worth already stops it. Otherwise only this dispatch's
-   * pushes count.
+   * Work sharing counts the redexes the output bag already held (leftovers
+   * below the window, waiting for later rounds): a bag holding a widest
+   * dispatch's worth needs no more, and sharing would only cut the
+   * invocations' depth-first chains into pieces. Without it only this
+   * dispatch's pushes count, and windowed rounds share even with millions of
+   * redexes pending (docs/webgpu.md, session 8).
    */
   shareCountsLeftovers: boolean;
   /**
@@ -186,5 +189,5 @@ export const WINDOW_FROM = 0.5;
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
     ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WIDTHS * 64 * 32, windowFrom: WINDOW_FROM }
-    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WIDTHS * 128 * 1024, windowFrom: WINDOW_FROM };
+    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 1, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WIDTHS * 128 * 1024, windowFrom: WINDOW_FROM };
 }

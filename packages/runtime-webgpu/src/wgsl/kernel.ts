@@ -5,8 +5,10 @@
  * (its top WINDOW pairs at most, strided by the dispatch width), reduces them
  * depth-first on its ring stack (workgroup memory) for up to BUDGET
  * interactions, gives its oldest redex to the output bag every SHARE_MASK + 1
- * steps while this dispatch has pushed fewer than SHARE_BELOW redexes there
- * and its stack holds at least SHARE_MIN (work sharing), and spills what is
+ * steps (a longer period in wide rounds where configured) while the output
+ * bag holds fewer than SHARE_BELOW redexes (those of this dispatch, or all
+ * of them when leftovers count) and its stack holds at least SHARE_MIN
+ * (work sharing), and spills what is
  * left to the output bag, on top of what that bag already held. Per-workgroup
  * sums of the rule classes and the profile counters go to the state buffer at
  * the end.
