@@ -177,7 +177,7 @@ export class Driver {
               batches,
               heapNodes: plan.nodes,
               liveSlots,
-              profile: { swept: status.swept, probes: status.probes, shared: status.shared, spilled: status.spilled },
+              profile: { swept: status.swept, probes: status.probes, shared: status.shared, spilled: status.spilled, retried: status.retried, pushed: status.pushed },
             },
           };
         }

@@ -36,7 +36,9 @@ export const S_ACTIVE = 14;
  * their differences): chunks claimed by the sweep, sweep probes, invocations
  * that reduced at least one redex, the most interactions one invocation did
  * in a dispatch, redexes handed out by work sharing, redexes spilled at the
- * end of a dispatch.
+ * end of a dispatch, redexes and links put back because a slot they read had
+ * not landed (late writes), and pushes onto the output bag (sharing, full
+ * rings and spills).
  */
 export const S_SWEPT = 16;
 export const S_PROBES = 17;
@@ -44,6 +46,8 @@ export const S_BUSY = 18;
 export const S_MAXSTEPS = 19;
 export const S_SHARED = 20;
 export const S_SPILLED = 21;
+export const S_RETRIED = 22;
+export const S_PUSHED = 23;
 /**
  * State buffer: per-invocation allocator, ALLOC_WORDS words each from here:
  * its chunk + 1 (0: none yet), then which of the chunk's 64 nodes are free
@@ -62,8 +66,22 @@ export const ERR_BAG = 3;
 export interface KernelConfig {
   /** Invocations per workgroup. */
   workgroupSize: number;
-  /** Most workgroups in one dispatch (sizes the allocator table). */
+  /**
+   * Most workgroups in one dispatch. A dispatch wider than the device runs
+   * in several waves, each workgroup as soon as one before it finished, so
+   * a round's redexes are balanced over the device by its scheduler.
+   */
   maxWorkgroups: number;
+  /**
+   * Invocations that make one wave of work (about as many as run at once):
+   * work sharing fills the output bag up to this many redexes unless
+   * `shareBelow` says otherwise, the window is two waves unless `window`
+   * says otherwise, and only invocations below it keep their allocation
+   * chunk from one dispatch to the next (the others release it when they
+   * finish, so a wide round cannot strand a chunk per invocation). At most
+   * workgroupSize x maxWorkgroups.
+   */
+  wave: number;
   /** Interactions one invocation performs per dispatch before spilling. */
   budget: number;
   /** Redex pairs in an invocation's private stack. */
@@ -76,8 +94,8 @@ export interface KernelConfig {
   shareMin: number;
   /**
    * Work sharing in wide rounds: checked every max(shareEvery, this)
-   * interactions once a round's window holds at least `shareWideAt` widest
-   * dispatches of redexes. Off by default (equal to shareEvery): every 4th
+   * interactions once a round's window holds at least `shareWideAt` waves
+   * of redexes. Off by default (equal to shareEvery): every 4th
    * step makes the bitonic sorts ~20% faster on the H200 but the parallel
    * tree sum ~8% slower (docs/webgpu.md, session 8).
    */
@@ -85,8 +103,8 @@ export interface KernelConfig {
   shareWideAt: number;
   /**
    * Work sharing counts the redexes the output bag already held (leftovers
-   * below the window, waiting for later rounds): a bag holding a widest
-   * dispatch's worth needs no more, and sharing would only cut the
+   * below the window, waiting for later rounds): a bag holding a wave's
+   * worth needs no more, and sharing would only cut the
    * invocations' depth-first chains into pieces. Without it only this
    * dispatch's pushes count, and windowed rounds share even with millions of
    * redexes pending (docs/webgpu.md, session 8).
@@ -143,7 +161,7 @@ export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: Ker
   for (let left = 2 * nodes; left > 0; left -= slotsPerBinding) heapBufferBytes.push(Math.min(left, slotsPerBinding) * 4);
   const bagWords = Math.floor(bindingBytes / 4) - BAG_HEADER;
   const bagCapacity = Math.min(Math.floor(bagWords / 2), Math.max(nodes >>> 2, 1 << 16));
-  const ownerBase = S_ALLOC + ALLOC_WORDS * kernel.workgroupSize * kernel.maxWorkgroups;
+  const ownerBase = S_ALLOC + ALLOC_WORDS * kernel.wave;
   return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase };
 }
 
@@ -167,8 +185,10 @@ const WORKGROUP_OVERHEAD_BYTES = 128;
  */
 export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelConfig> = {}, workgroupStorageBytes = 16384): KernelConfig {
   const k = { ...defaultKernel(isCpuAdapter), ...overrides };
-  if (overrides.shareBelow === undefined) k.shareBelow = k.workgroupSize * k.maxWorkgroups;
-  if (overrides.window === undefined) k.window = WINDOW_WIDTHS * k.workgroupSize * k.maxWorkgroups;
+  k.wave = Math.min(k.wave, k.workgroupSize * k.maxWorkgroups);
+  if (!(k.wave >= 1)) throw new ShaderBuildError(`wave must be at least 1 invocation, got ${k.wave}`);
+  if (overrides.shareBelow === undefined) k.shareBelow = k.wave;
+  if (overrides.window === undefined) k.window = WINDOW_WIDTHS * k.wave;
   if (!(k.window >= 1)) throw new ShaderBuildError(`window must be at least 1 redex, got ${k.window}`);
   if (!(k.windowFrom >= 0 && k.windowFrom <= 1)) throw new ShaderBuildError(`windowFrom must be a fraction of the heap from 0 to 1, got ${k.windowFrom}`);
   const fits = Math.floor((workgroupStorageBytes - WORKGROUP_OVERHEAD_BYTES) / (8 * k.workgroupSize));
@@ -180,14 +200,19 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
   return k;
 }
 
-/** The default window, in widest dispatches: a round takes at most this many redexes per invocation. */
+/** The default window, in waves: a round takes at most this many redexes per invocation of a wave. */
 export const WINDOW_WIDTHS = 2;
 /** The default heap fraction handed out before the window applies. */
 export const WINDOW_FROM = 0.5;
 
-/** The default kernel geometry: small on CPU adapters (lavapipe), wide on GPUs. */
+/**
+ * The default kernel geometry: small on CPU adapters (lavapipe), wide on
+ * GPUs: waves of 131,072 invocations (1,024 workgroups of 128, about what
+ * an H200 runs at once) and dispatches of up to 8 waves (docs/webgpu.md,
+ * session 9).
+ */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WIDTHS * 64 * 32, windowFrom: WINDOW_FROM }
-    : { workgroupSize: 128, maxWorkgroups: 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 1, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WIDTHS * 128 * 1024, windowFrom: WINDOW_FROM };
+    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WIDTHS * 64 * 32, windowFrom: WINDOW_FROM }
+    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 1, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WIDTHS * 128 * 1024, windowFrom: WINDOW_FROM };
 }

@@ -12,6 +12,10 @@ export interface Profile {
   /** Redexes given to the output bag by work sharing, and spilled there at the end of a dispatch. */
   shared: number;
   spilled: number;
+  /** Redexes and links put back on the stack because a slot they read had not landed yet (late writes). */
+  retried: number;
+  /** Pushes onto the output bag: shared, spilled, and the oldest redex of a full ring. */
+  pushed: number;
 }
 
 /** One round of a traced run (`onRound`): each batch is then a single dispatch. */
@@ -52,5 +56,7 @@ export function roundTrace(round: number, a: Counters, b: Counters, seconds: num
     probes: b.probes - a.probes,
     shared: b.shared - a.shared,
     spilled: b.spilled - a.spilled,
+    retried: b.retried - a.retried,
+    pushed: b.pushed - a.pushed,
   };
 }

@@ -5,7 +5,7 @@
  * link.ts (see docs/webgpu.md).
  */
 import { RULE_CLASSES } from "@hvm/ir";
-import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
+import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_PUSHED, S_RETRIED, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -75,6 +75,7 @@ export function core(plan: MemoryPlan, k: KernelConfig): string {
   return `
 const WG: u32 = ${k.workgroupSize}u;
 const MAX_WG: u32 = ${k.maxWorkgroups}u;
+const WAVE: u32 = ${k.wave}u;
 const BUDGET: u32 = ${k.budget}u;
 const LOCAL_CAP: u32 = ${k.localCapacity}u;
 const CHUNK: u32 = ${CHUNK_NODES}u;
@@ -95,10 +96,12 @@ const S_BUSY: u32 = ${S_BUSY}u;
 const S_MAXSTEPS: u32 = ${S_MAXSTEPS}u;
 const S_SHARED: u32 = ${S_SHARED}u;
 const S_SPILLED: u32 = ${S_SPILLED}u;
+const S_RETRIED: u32 = ${S_RETRIED}u;
+const S_PUSHED: u32 = ${S_PUSHED}u;
 const SHARE_BELOW: u32 = ${k.shareBelow}u;
 ${k.shareEveryWide <= k.shareEvery ? `const SHARE_MASK: u32 = ${k.shareEvery - 1}u;` : `const SHARE_MASK_NARROW: u32 = ${k.shareEvery - 1}u;
 const SHARE_MASK_WIDE: u32 = ${k.shareEveryWide - 1}u;
-const SHARE_WIDE_FROM: u32 = ${Math.min(Math.ceil(k.shareWideAt * k.workgroupSize * k.maxWorkgroups), 0xffffffff)}u;
+const SHARE_WIDE_FROM: u32 = ${Math.min(Math.ceil(k.shareWideAt * k.wave), 0xffffffff)}u;
 // The sharing period of this dispatch (SHARE_MASK_WIDE in wide rounds).
 var<private> SHARE_MASK: u32;`}
 const SHARE_MIN: u32 = ${Math.max(2, k.shareMin)}u;
@@ -132,6 +135,8 @@ fn stk_a(i: u32) -> u32 { return stk[(2u * (i & (LOCAL_CAP - 1u))) * WG + lid]; 
 fn stk_b(i: u32) -> u32 { return stk[(2u * (i & (LOCAL_CAP - 1u)) + 1u) * WG + lid]; }
 var<private> probes: u32;
 var<private> swept: u32;
+var<private> retried: u32;
+var<private> pushed: u32;
 
 // Raise an error once; the first writer names it.
 fn fail(code: u32, ta: u32, tb: u32) {
@@ -155,6 +160,7 @@ var<private> obase: u32;
 
 fn push_global(a: u32, b: u32) {
   let i = atomicAdd(&bout[0], 1u);
+  pushed += 1u;
   hungry = hungry && i + 1u - obase < SHARE_BELOW;
   if (i >= BAG_CAP) { fail(ERR_BAG, 0u, 0u); return; }
   atomicStore(&bout[BAG_HEADER + 2u * i], a);

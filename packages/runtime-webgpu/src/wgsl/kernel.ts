@@ -50,9 +50,16 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   let tid = gid.x;
   let width = nwg.x * WG;
   let n = min(atomicLoad(&bin[0]), BAG_CAP);
+  // Invocations of the first wave keep their chunk between dispatches;
+  // later ones start without one and release theirs when they finish.
+  let keeps = tid < WAVE;
   let ab = S_ALLOC + ALLOC_WORDS * tid;
-  cur = atomicLoad(&st[ab]) - 1u;
-  fm = vec2<u32>(atomicLoad(&st[ab + 1u]), atomicLoad(&st[ab + 2u]));
+  cur = NONE;
+  fm = vec2<u32>(0u);
+  if (keeps) {
+    cur = atomicLoad(&st[ab]) - 1u;
+    fm = vec2<u32>(atomicLoad(&st[ab + 1u]), atomicLoad(&st[ab + 2u]));
+  }
   sp = 0u;
   bot = 0u;
   obase = ${k.shareCountsLeftovers ? "0u" : "atomicLoad(&bout[1])"};
@@ -95,9 +102,13 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   for (; next < n; next += width) {
     push_global(atomicLoad(&bin[BAG_HEADER + 2u * next]), atomicLoad(&bin[BAG_HEADER + 2u * next + 1u]));
   }
-  atomicStore(&st[ab], cur + 1u);
-  atomicStore(&st[ab + 1u], fm.x);
-  atomicStore(&st[ab + 2u], fm.y);
+  if (keeps) {
+    atomicStore(&st[ab], cur + 1u);
+    atomicStore(&st[ab + 1u], fm.x);
+    atomicStore(&st[ab + 2u], fm.y);
+  } else if (cur != NONE) {
+    release(cur, 1u);
+  }
   flush_counts();
   if (swept != 0u) { atomicAdd(&wsum[W_STATS], swept); }
   if (probes != 0u) { atomicAdd(&wsum[W_STATS + 1u], probes); }
@@ -105,6 +116,8 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   atomicMax(&wsum[W_STATS + 3u], steps);
   if (given != 0u) { atomicAdd(&wsum[W_STATS + 4u], given); }
   if (spilled != 0u) { atomicAdd(&wsum[W_STATS + 5u], spilled); }
+  if (retried != 0u) { atomicAdd(&wsum[W_STATS + 6u], retried); }
+  if (pushed != 0u) { atomicAdd(&wsum[W_STATS + 7u], pushed); }
   workgroupBarrier();
   if (lid == 0u) {
     for (var c = 0u; c < CLASS_COUNT; c += 1u) {
@@ -120,6 +133,8 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
     atomicMax(&st[S_MAXSTEPS], atomicLoad(&wsum[W_STATS + 3u]));
     atomicAdd(&st[S_SHARED], atomicLoad(&wsum[W_STATS + 4u]));
     atomicAdd(&st[S_SPILLED], atomicLoad(&wsum[W_STATS + 5u]));
+    atomicAdd(&st[S_RETRIED], atomicLoad(&wsum[W_STATS + 6u]));
+    atomicAdd(&st[S_PUSHED], atomicLoad(&wsum[W_STATS + 7u]));
   }
 }
 

@@ -74,7 +74,7 @@ fn link(a0: u32, b0: u32) {
     if (!is_var(a)) { push(a, b); return; }
     let c = slot_of(a);
     let old = try_visit(c, select(b, b + 2u, is_var(b)));
-    if (old == 0u) { later(a, b); return; }
+    if (old == 0u) { retried += 1u; later(a, b); return; }
     if (old == a) { return; }
     hstore(c, 0u);
     a = select(old, old - 2u, tag(old) == RD1 || tag(old) == RD2);
@@ -98,7 +98,7 @@ fn visit(a0: u32, b0: u32) -> vec3<u32> {
 // so free the cell and go on with what it left.
 fn settle(v: vec3<u32>) {
   if (v.z == v.x) { return; }
-  if (v.z == 0u) { later(v.x, v.y); return; }
+  if (v.z == 0u) { retried += 1u; later(v.x, v.y); return; }
   hstore(slot_of(v.x), 0u);
   link(select(v.z, v.z - 2u, tag(v.z) == RD1 || tag(v.z) == RD2), v.y);
 }

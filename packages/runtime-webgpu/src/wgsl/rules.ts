@@ -249,6 +249,7 @@ fn interact(a0: u32, b0: u32) {
   let va = load_node(a, tag(a) >= OP2);
   let vb = load_node(b, !is_var(b) && tag(b) >= OP2 && rf.x != R_DREF);
   if (min(min(va.x, va.y), min(vb.x, vb.y)) == 0u) {
+    retried += 1u;
     push(a0, b0);
     return;
   }
