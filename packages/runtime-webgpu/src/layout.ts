@@ -184,11 +184,12 @@ const WORKGROUP_OVERHEAD_BYTES = 128;
  * 8 bytes a pair) shrink to fit `workgroupStorageBytes`.
  */
 export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelConfig> = {}, workgroupStorageBytes = 16384): KernelConfig {
-  const k = { ...defaultKernel(isCpuAdapter), ...overrides };
+  const base = defaultKernel(isCpuAdapter);
+  const k = { ...base, ...overrides };
   k.wave = Math.min(k.wave, k.workgroupSize * k.maxWorkgroups);
   if (!(k.wave >= 1)) throw new ShaderBuildError(`wave must be at least 1 invocation, got ${k.wave}`);
   if (overrides.shareBelow === undefined) k.shareBelow = k.wave;
-  if (overrides.window === undefined) k.window = WINDOW_WIDTHS * k.wave;
+  if (overrides.window === undefined) k.window = (base.window / base.wave) * k.wave;
   if (!(k.window >= 1)) throw new ShaderBuildError(`window must be at least 1 redex, got ${k.window}`);
   if (!(k.windowFrom >= 0 && k.windowFrom <= 1)) throw new ShaderBuildError(`windowFrom must be a fraction of the heap from 0 to 1, got ${k.windowFrom}`);
   const fits = Math.floor((workgroupStorageBytes - WORKGROUP_OVERHEAD_BYTES) / (8 * k.workgroupSize));
@@ -200,19 +201,23 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
   return k;
 }
 
-/** The default window, in waves: a round takes at most this many redexes per invocation of a wave. */
-export const WINDOW_WIDTHS = 2;
+/**
+ * The default window, in waves: a round takes at most this many redexes per
+ * invocation of a wave (GPUs: 4, session 9 of docs/webgpu.md; CPU adapters: 2).
+ */
+export const WINDOW_WAVES_GPU = 4;
+export const WINDOW_WAVES_CPU = 2;
 /** The default heap fraction handed out before the window applies. */
 export const WINDOW_FROM = 0.5;
 
 /**
  * The default kernel geometry: small on CPU adapters (lavapipe), wide on
  * GPUs: waves of 131,072 invocations (1,024 workgroups of 128, about what
- * an H200 runs at once) and dispatches of up to 8 waves (docs/webgpu.md,
- * session 9).
+ * an H200 runs at once), dispatches of up to 8 waves, a budget of 2,048
+ * interactions and a window of 4 waves (docs/webgpu.md, session 9).
  */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WIDTHS * 64 * 32, windowFrom: WINDOW_FROM }
-    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 10, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 1, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WIDTHS * 128 * 1024, windowFrom: WINDOW_FROM };
+    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM }
+    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 1, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM };
 }
