@@ -95,9 +95,9 @@ export interface KernelConfig {
   /**
    * Work sharing in wide rounds: checked every max(shareEvery, this)
    * interactions once a round's window holds at least `shareWideAt` waves
-   * of redexes. Off by default (equal to shareEvery): every 4th
-   * step makes the bitonic sorts ~20% faster on the H200 but the parallel
-   * tree sum ~8% slower (docs/webgpu.md, session 8).
+   * of redexes. GPUs: every 4th step from one wave (the bitonic sort of
+   * 2^18 +50% on the H200, nothing else slower since dispatches hold
+   * several waves: docs/webgpu.md, session 9); CPU adapters: as shareEvery.
    */
   shareEveryWide: number;
   shareWideAt: number;
@@ -214,10 +214,11 @@ export const WINDOW_FROM = 0.5;
  * The default kernel geometry: small on CPU adapters (lavapipe), wide on
  * GPUs: waves of 131,072 invocations (1,024 workgroups of 128, about what
  * an H200 runs at once), dispatches of up to 8 waves, a budget of 2,048
- * interactions and a window of 4 waves (docs/webgpu.md, session 9).
+ * interactions, a window of 4 waves and sharing every 4th step in rounds
+ * of a wave or more (docs/webgpu.md, session 9).
  */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
     ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM }
-    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 1, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM };
+    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM };
 }
