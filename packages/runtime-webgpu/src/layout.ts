@@ -212,8 +212,8 @@ export const WINDOW_FROM = 0.5;
 
 /**
  * The default kernel geometry: small on CPU adapters (lavapipe), wide on
- * GPUs: waves of 131,072 invocations (1,024 workgroups of 128, about what
- * an H200 runs at once), dispatches of up to 8 waves, a budget of 2,048
+ * GPUs: waves of 131,072 invocations (1,024 workgroups of 128, roughly
+ * what an H200 keeps resident), dispatches of up to 8 waves, a budget of 2,048
  * interactions, a window of 4 waves and sharing every 4th step in rounds
  * of a wave or more (docs/webgpu.md, session 9).
  */
