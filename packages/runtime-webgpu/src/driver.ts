@@ -26,7 +26,7 @@ import { DeviceLostError, GpuError, RedexBagOverflowError } from "./errors.js";
 import { GpuRun, type RunBuffers, type Status, destroyRunBuffers } from "./gpu-run.js";
 import { CHUNK_NODES, ERR_BAG, ERR_TYPE, type KernelConfig, type MemoryPlan, planMemory } from "./layout.js";
 import { type Pipelines, createPipelines, pipelineKey } from "./pipelines.js";
-import { type Profile, type RoundTrace, roundTrace } from "./profile.js";
+import { type Profile, type RoundTrace, profileOf, roundTrace } from "./profile.js";
 import { findRefs, readNet } from "./walk.js";
 
 /** Seconds spent in each phase of a run. */
@@ -177,7 +177,7 @@ export class Driver {
               batches,
               heapNodes: plan.nodes,
               liveSlots,
-              profile: { swept: status.swept, probes: status.probes, shared: status.shared, spilled: status.spilled, retried: status.retried, pushed: status.pushed },
+              profile: profileOf(status),
             },
           };
         }

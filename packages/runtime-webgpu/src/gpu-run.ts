@@ -10,7 +10,7 @@ import { GpuError } from "./errors.js";
 import { HeapView, READ_BLOCK_SHIFT } from "./heap-view.js";
 import { BAG_HEADER, CHUNK_NODES, type KernelConfig, type MemoryPlan, S_ACTIVE, S_BUSY, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_PUSHED, S_RETRIED, S_SPILLED, S_SWEPT, windowSize } from "./layout.js";
 import type { Pipelines } from "./pipelines.js";
-import type { Counters } from "./profile.js";
+import { type Counters, emptyProfile } from "./profile.js";
 
 /** Words of the state buffer read after each batch (the two bags' counts follow them). */
 export const STATUS_WORDS = 24;
@@ -156,7 +156,7 @@ export class GpuRun {
   }
 
   emptyStatus(): Status {
-    return { total: 0, byRule: emptyByRule(), error: 0, tagA: 0, tagB: 0, cursor: 0, active: 0, pending: 0, swept: 0, probes: 0, shared: 0, spilled: 0, retried: 0, pushed: 0, busy: 0, maxSteps: 0 };
+    return { total: 0, byRule: emptyByRule(), error: 0, tagA: 0, tagB: 0, cursor: 0, active: 0, pending: 0, ...emptyProfile(), busy: 0, maxSteps: 0 };
   }
 
   /** Encode `rounds` rounds, submit, and read the status block (`perRound`: busy/maxSteps of this batch alone). */

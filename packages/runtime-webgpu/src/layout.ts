@@ -75,8 +75,8 @@ export interface KernelConfig {
   /**
    * Invocations that make one wave of work (about as many as run at once):
    * work sharing fills the output bag up to this many redexes unless
-   * `shareBelow` says otherwise, the window is two waves unless `window`
-   * says otherwise, and only invocations below it keep their allocation
+   * `shareBelow` says otherwise, the window is a number of waves (4 on
+   * GPUs, 2 on CPU adapters) unless `window` says otherwise, and only invocations below it keep their allocation
    * chunk from one dispatch to the next (the others release it when they
    * finish, so a wide round cannot strand a chunk per invocation). At most
    * workgroupSize x maxWorkgroups.

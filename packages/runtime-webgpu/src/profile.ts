@@ -18,6 +18,16 @@ export interface Profile {
   pushed: number;
 }
 
+/** A profile of nothing (a run handed to the fallback, a status before the first batch). */
+export function emptyProfile(): Profile {
+  return { swept: 0, probes: 0, shared: 0, spilled: 0, retried: 0, pushed: 0 };
+}
+
+/** The profile fields of a run's counters. */
+export function profileOf(c: Profile): Profile {
+  return { swept: c.swept, probes: c.probes, shared: c.shared, spilled: c.spilled, retried: c.retried, pushed: c.pushed };
+}
+
 /** One round of a traced run (`onRound`): each batch is then a single dispatch. */
 export interface RoundTrace extends Profile {
   round: number;

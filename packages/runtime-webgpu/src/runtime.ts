@@ -3,7 +3,7 @@
  */
 import { type Book, DEFAULT_ENTRY, DEFAULT_MEMORY, ErrorCode, HvmError, type RunOptions, type Runtime, compileBook } from "@hvm/ir";
 import { Driver, type GpuRunResult, LowParallelism } from "./driver.js";
-import type { RoundTrace } from "./profile.js";
+import { type RoundTrace, emptyProfile } from "./profile.js";
 import { type KernelConfig, kernelConfig } from "./layout.js";
 
 /** Default heap on CPU adapters (lavapipe): one 128 MiB binding; GPUs default to ir.DEFAULT_MEMORY. */
@@ -84,7 +84,7 @@ export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
         if (!(e instanceof LowParallelism) || !opts.fallback) throw e;
         const r = await opts.fallback.run(book, runOpts);
         const zero = { setup: 0, upload: 0, reduction: 0, readback: 0 };
-        return { net: r.net, stats: { ...r.stats, timing: zero, rounds: 0, batches: 0, heapNodes: 0, profile: { swept: 0, probes: 0, shared: 0, spilled: 0, retried: 0, pushed: 0 }, fallback: `${opts.fallback.name} (${e.message})` } };
+        return { net: r.net, stats: { ...r.stats, timing: zero, rounds: 0, batches: 0, heapNodes: 0, profile: emptyProfile(), fallback: `${opts.fallback.name} (${e.message})` } };
       }
     },
     async dispose(): Promise<void> {
