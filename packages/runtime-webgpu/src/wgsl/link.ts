@@ -30,16 +30,24 @@ fn load_node(p: u32, has: bool) -> vec2<u32> {
   return load2(p);
 }
 
+// A deposit left as a redirect (RD1/RD2) is the variable it redirects to.
+fn unredirect(v: u32) -> u32 { return select(v, v - 2u, tag(v) == RD1 || tag(v) == RD2); }
+
 fn took(s: u32, v: u32) -> u32 {
   if (v == var_to(s)) { return v; }
   hstore(s, 0u);
-  return select(v, v - 2u, tag(v) == RD1 || tag(v) == RD2);
+  return unredirect(v);
 }
 
 // A node none of whose slots is an empty cell is wholly consumed: free.
+// One of the current chunk goes back to the mask without NULLing its slots
+// (dirty, see flush_dirty): nobody reads a wholly consumed node.
 fn take2(p: u32, v: vec2<u32>) -> vec2<u32> {
   let s = val(p) << 1u;
-  if (v.x != var_to(s) && v.y != var_to(s + 1u)) { recycle(val(p)); }
+  if (v.x != var_to(s) && v.y != var_to(s + 1u)) {
+    recycle(val(p));
+    if (val(p) / CHUNK == cur) { return vec2<u32>(unredirect(v.x), unredirect(v.y)); }
+  }
   return vec2<u32>(took(s, v.x), took(s + 1u, v.y));
 }
 
@@ -77,7 +85,7 @@ fn link(a0: u32, b0: u32) {
     if (old == 0u) { retried += 1u; later(a, b); return; }
     if (old == a) { return; }
     hstore(c, 0u);
-    a = select(old, old - 2u, tag(old) == RD1 || tag(old) == RD2);
+    a = unredirect(old);
   }
 }
 
@@ -100,7 +108,7 @@ fn settle(v: vec3<u32>) {
   if (v.z == v.x) { return; }
   if (v.z == 0u) { retried += 1u; later(v.x, v.y); return; }
   hstore(slot_of(v.x), 0u);
-  link(select(v.z, v.z - 2u, tag(v.z) == RD1 || tag(v.z) == RD2), v.y);
+  link(unredirect(v.z), v.y);
 }
 
 // Rules queue their links (at most 4) and the dispatcher performs them, so

@@ -133,7 +133,7 @@ fn rule_dref(r: u32, x: u32, base: u32) {
   if (kr != NONE) {
     fused = true;
     let tx = take2(x, vx);
-    recycle(base + kr);
+    recycle_unwritten(base + kr);
     count(R_ANNI);
     later(shift(book[off + 2u * kr], base), tx.x);
     later(shift(book[off + 2u * kr + 1u], base), tx.y);
@@ -179,7 +179,7 @@ fn rule_matn(m: u32, num: u32, n: u32, vm: vec2<u32>) {
   var c1 = ret;
   var c2 = ERA;
   if (v == 0u) {
-    recycle(n + 1u);
+    recycle_unwritten(n + 1u);
   } else {
     c1 = ERA;
     c2 = mk(CT0, n + 1u);
@@ -191,7 +191,7 @@ fn rule_matn(m: u32, num: u32, n: u32, vm: vec2<u32>) {
   if (min(vb.x, vb.y) != 0u) {
     fused = true;
     let tb = take2(br, vb);
-    recycle(n);
+    recycle_unwritten(n);
     count(R_ANNI);
     later(tb.x, c1);
     later(tb.y, c2);
