@@ -125,10 +125,10 @@ fn alloc(n: u32) -> u32 {
 }
 
 // A node of the current chunk that we took wholly (none of its slots an
-// empty cell) is free again at once: nobody refers to a NULL slot, and the
-// main port was in the redex we consumed. A node whose cell the wire's
-// other end completes later stays out of the mask until the sweep frees
-// its chunk.
+// empty cell) is free again at once, dirty (take2 leaves its slots as they
+// were): its main port was in the redex we consumed and no wire end refers
+// to a slot that is not a cell. A node whose cell the wire's other end
+// completes later stays out of the mask until the sweep frees its chunk.
 fn recycle(node: u32) {
   if (node / CHUNK == cur) {
     let b = run_bits(node % CHUNK, 1u);
