@@ -130,19 +130,20 @@ fn alloc(n: u32) -> u32 {
 // to a slot that is not a cell. A node whose cell the wire's other end
 // completes later stays out of the mask until the sweep frees its chunk.
 fn recycle(node: u32) {
-  if (node / CHUNK == cur) {
-    let b = run_bits(node % CHUNK, 1u);
-    fm |= b;
-    dm |= b;
-  }
+  give_back(node, vec2<u32>(0xffffffffu));
 }
 
 // A node of the last allocation that the rule did not need, never written.
 fn recycle_unwritten(node: u32) {
+  give_back(node, adirty);
+}
+
+// Back to the mask, dirty where the dirty mask given says so.
+fn give_back(node: u32, dirty: vec2<u32>) {
   if (node / CHUNK == cur) {
     let b = run_bits(node % CHUNK, 1u);
     fm |= b;
-    dm |= b & adirty;
+    dm |= b & dirty;
   }
 }
 
