@@ -27,6 +27,12 @@ export const S_COUNT = 0;
 export const S_ERR = 10;
 export const S_ERR_A = 11;
 export const S_ERR_B = 12;
+/**
+ * State buffer: 1 once an invocation has claimed the right to name the
+ * error (the first to fail writes S_ERR and its tags; see fail() in
+ * wgsl/core.ts).
+ */
+export const S_ERR_CLAIM = 15;
 /** State buffer: the sweep cursor (used once every chunk has been handed out). */
 export const S_CURSOR = 13;
 /** State buffer: chunks handed out by the bump counter so far (the used region). */

@@ -5,7 +5,7 @@
  * link.ts (see docs/webgpu.md).
  */
 import { RULE_CLASSES } from "@hvm/ir";
-import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_PUSHED, S_RETRIED, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
+import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_ERR_CLAIM, S_MAXSTEPS, S_PROBES, S_PUSHED, S_RETRIED, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -86,6 +86,7 @@ const S_COUNT: u32 = ${S_COUNT}u;
 const S_ERR: u32 = ${S_ERR}u;
 const S_ERR_A: u32 = ${S_ERR_A}u;
 const S_ERR_B: u32 = ${S_ERR_B}u;
+const S_ERR_CLAIM: u32 = ${S_ERR_CLAIM}u;
 const S_CURSOR: u32 = ${S_CURSOR}u;
 const S_ACTIVE: u32 = ${S_ACTIVE}u;
 const S_ALLOC: u32 = ${S_ALLOC}u;
@@ -138,16 +139,15 @@ var<private> swept: u32;
 var<private> retried: u32;
 var<private> pushed: u32;
 
-// Raise an error once; the first writer names it.
+// Raise an error once; the first to claim it names it. No loop: NVIDIA's
+// compiler wraps every branch on the way to a loop whose exit hangs on an
+// atomic's result in lane-mask bookkeeping (MATCH.ANY, about a fifth of a
+// lone chain's step when this was a compare-exchange retry loop).
 fn fail(code: u32, ta: u32, tb: u32) {
-  loop {
-    let r = atomicCompareExchangeWeak(&st[S_ERR], 0u, code);
-    if (r.exchanged) {
-      atomicStore(&st[S_ERR_A], ta);
-      atomicStore(&st[S_ERR_B], tb);
-      return;
-    }
-    if (r.old_value != 0u) { return; }
+  if (atomicExchange(&st[S_ERR_CLAIM], 1u) == 0u) {
+    atomicStore(&st[S_ERR_A], ta);
+    atomicStore(&st[S_ERR_B], tb);
+    atomicStore(&st[S_ERR], code);
   }
 }
 
