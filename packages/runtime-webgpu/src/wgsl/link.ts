@@ -66,26 +66,36 @@ fn try_visit(c: u32, d: u32) -> u32 {
 }
 
 // link: connect two wire ends. A variable end VR(c) is a visit to cell c:
-// put our side in if it is empty, and then we are done,
-// otherwise the other end was here first: free the cell and continue with
-// what it left. Two main ports make a redex. A visit that finds the cell
-// NULL queues the rest of the link (later) as a job for the stack.
+// put our side in if it is empty, and then we are done; otherwise the other
+// end was here first: free the cell and go on with what it left, as a link
+// queued with later() (the dispatcher pushes it as a job for the stack). Two
+// main ports make a redex. A visit that finds the cell NULL queues the link
+// again the same way. One visit per call and no loop: NVIDIA's compiler
+// wraps the branches around a loop that retries on a compare-exchange's
+// result in lane-mask bookkeeping (MATCH.ANY) that slows every step.
 fn link(a0: u32, b0: u32) {
   var a = a0;
   var b = b0;
-  loop {
-    // Visit the higher cell when both ends are variables: the redirect left
-    // there is collected when that cell's other end arrives, and long-lived
-    // ends (the root, slot 1; boot-time nodes) sit low, so no redirect
-    // chain grows from them.
-    if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
-    if (!is_var(a)) { push(a, b); return; }
-    let c = slot_of(a);
-    let old = try_visit(c, select(b, b + 2u, is_var(b)));
-    if (old == 0u) { retried += 1u; later(a, b); return; }
-    if (old == a) { return; }
-    hstore(c, 0u);
-    a = unredirect(old);
+  // Visit the higher cell when both ends are variables: the redirect left
+  // there is collected when that cell's other end arrives, and long-lived
+  // ends (the root, slot 1; boot-time nodes) sit low, so no redirect
+  // chain grows from them.
+  if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
+  if (!is_var(a)) { push(a, b); return; }
+  let c = slot_of(a);
+  let old = try_visit(c, select(b, b + 2u, is_var(b)));
+  if (old == 0u) { retried += 1u; later(a, b); return; }
+  if (old == a) { return; }
+  hstore(c, 0u);
+  // The rest of the wire goes on as a job (a variable on its left), or as
+  // a redex when both ends are main ports.
+  let rest = unredirect(old);
+  if (is_var(rest)) {
+    later(rest, b);
+  } else if (is_var(b)) {
+    later(b, rest);
+  } else {
+    push(rest, b);
   }
 }
 
