@@ -67,13 +67,36 @@ fn try_visit(c: u32, d: u32) -> u32 {
 
 // link: connect two wire ends. A variable end VR(c) is a visit to cell c:
 // put our side in if it is empty, and then we are done; otherwise the other
-// end was here first: free the cell and go on with what it left, as a link
-// queued with later() (the dispatcher pushes it as a job for the stack). Two
-// main ports make a redex. A visit that finds the cell NULL queues the link
-// again the same way. One visit per call and no loop: NVIDIA's compiler
-// wraps the branches around a loop that retries on a compare-exchange's
-// result in lane-mask bookkeeping (MATCH.ANY) that slows every step.
+// end was here first: free the cell and go on with what it left. Two main
+// ports make a redex. A visit that finds the cell NULL queues the link
+// again with later() (the dispatcher pushes it as a job for the stack).
+// No loop: NVIDIA's compiler wraps the branches on the way to a loop that
+// retries on a compare-exchange's result in lane-mask bookkeeping
+// (MATCH.ANY) that slows every step. So link makes up to four visits in
+// straight-line code (lang/bitonic-2p18 has 54M wires that need three or
+// more, none that need five) and queues the rest of a longer wire the same
+// way, as a job.
 fn link(a0: u32, b0: u32) {
+  var r = link_once(a0, b0);
+  if (r.z != 0u) { r = link_once(r.x, r.y); }
+  if (r.z != 0u) { r = link_once(r.x, r.y); }
+  if (r.z != 0u) { r = link_once(r.x, r.y); }
+  if (r.z == 0u) { return; }
+  // The rest of the wire goes on as a job (a variable on its left), or as
+  // a redex when both ends are main ports.
+  if (is_var(r.x)) {
+    later(r.x, r.y);
+  } else if (is_var(r.y)) {
+    later(r.y, r.x);
+  } else {
+    push(r.x, r.y);
+  }
+}
+
+// One step of link: (rest, b, 1) when the visit found the other end's
+// deposit and the wire goes on with it, (_, _, 0) when the link is done
+// (deposited, pushed as a redex, or queued again after a NULL cell).
+fn link_once(a0: u32, b0: u32) -> vec3<u32> {
   var a = a0;
   var b = b0;
   // Visit the higher cell when both ends are variables: the redirect left
@@ -81,22 +104,13 @@ fn link(a0: u32, b0: u32) {
   // ends (the root, slot 1; boot-time nodes) sit low, so no redirect
   // chain grows from them.
   if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
-  if (!is_var(a)) { push(a, b); return; }
+  if (!is_var(a)) { push(a, b); return vec3<u32>(0u); }
   let c = slot_of(a);
   let old = try_visit(c, select(b, b + 2u, is_var(b)));
-  if (old == 0u) { retried += 1u; later(a, b); return; }
-  if (old == a) { return; }
+  if (old == 0u) { retried += 1u; later(a, b); return vec3<u32>(0u); }
+  if (old == a) { return vec3<u32>(0u); }
   hstore(c, 0u);
-  // The rest of the wire goes on as a job (a variable on its left), or as
-  // a redex when both ends are main ports.
-  let rest = unredirect(old);
-  if (is_var(rest)) {
-    later(rest, b);
-  } else if (is_var(b)) {
-    later(b, rest);
-  } else {
-    push(rest, b);
-  }
+  return vec3<u32>(unredirect(old), b, 1u);
 }
 
 // The first visit of a link, split so that a rule's links visit their
