@@ -101,30 +101,37 @@ fn rule_era1(e: u32, o: u32, vo: vec2<u32>) {
 //   @f ~ Ci(x1 x2), root(f') = Ci(r1 r2)   ==>   r1 ~ x1, r2 ~ x2, redexes(f')
 var<private> fused: bool;
 
-fn rule_dref(r: u32, x: u32, base: u32) {
-  let d = 4u * val(r);
-  let off = book[d];
-  let size = book[d + 1u];
-  let nred = book[d + 2u];
-  let root = book[d + 3u];
+// The dispatcher has read the definition's header (hd: offset, size,
+// redex count, root) and x's slots (vx, when x is a node: the dispatcher's
+// late-write check covers them) together, before allocating.
+fn rule_dref(x: u32, base: u32, hd: vec4<u32>, vx: vec2<u32>) {
+  let off = hd.x;
+  let size = hd.y;
+  let nred = hd.z;
+  let root = hd.w;
   var kr = NONE;
-  var vx = vec2<u32>(0u);
   if (!is_var(x) && tag(root) >= CT0 && tag(root) == tag(x)) {
     let k = val(root);
     if (book[off + 2u * k] != var_to(2u * k) && book[off + 2u * k + 1u] != var_to(2u * k + 1u)) {
       kr = k;
-      vx = load2(x);
     }
   }
-  for (var i = 0u; i < 2u * size; i += 1u) {
-    if ((i >> 1u) != kr) { hstore(2u * base + i, shift(book[off + i], base)); }
-  }
-  // x's slots have not all landed (late writes): no fusion, write the root
-  // node after all and link it to x as a redex.
-  if (kr != NONE && min(vx.x, vx.y) == 0u) {
-    hstore(2u * (base + kr), shift(book[off + 2u * kr], base));
-    hstore(2u * (base + kr) + 1u, shift(book[off + 2u * kr + 1u], base));
-    kr = NONE;
+  // Two nodes a step, their four words read before any is written, so the
+  // reads overlap (a definition has 2 x size words; the last step may read
+  // two words past it, unused).
+  for (var i = 0u; i < 2u * size; i += 4u) {
+    let w0 = book[off + i];
+    let w1 = book[off + i + 1u];
+    let w2 = book[off + i + 2u];
+    let w3 = book[off + i + 3u];
+    if ((i >> 1u) != kr) {
+      hstore(2u * base + i, shift(w0, base));
+      hstore(2u * base + i + 1u, shift(w1, base));
+    }
+    if (i + 2u < 2u * size && (i >> 1u) + 1u != kr) {
+      hstore(2u * base + i + 2u, shift(w2, base));
+      hstore(2u * base + i + 3u, shift(w3, base));
+    }
   }
   let rs = off + 2u * size;
   for (var j = 0u; j < nred; j += 1u) {
@@ -212,13 +219,13 @@ fn count(rule: u32) {
 }
 
 // Nodes a rule allocates (a definition's size for DREF).
-fn nodes_for(rule: u32, a: u32) -> u32 {
+fn nodes_for(rule: u32, hd: vec4<u32>) -> u32 {
   switch (rule) {
     case R_COMM: { return 4u; }
     case R_PASS: { return 3u; }
     case R_OP2N: { return 1u; }
     case R_MATN: { return 2u; }
-    case R_DREF: { return book[4u * val(a) + 1u]; }
+    case R_DREF: { return hd.y; }
     default: { return 0u; }
   }
 }
@@ -227,8 +234,8 @@ fn nodes_for(rule: u32, a: u32) -> u32 {
 // (a redex whose right side is a variable is a normal-form expansion job,
 // REF ~ VR, run as DREF; one whose left side is a variable is a link whose
 // cell had not landed, made again). The slots of the nodes the rule takes
-// are loaded here (DREF loads its own, only when it fuses), before
-// anything changes: when one is NULL (late writes) the redex goes back on
+// are loaded here (for DREF its partner's, with the definition's header
+// from the book), before anything changes: when one is NULL (late writes) the redex goes back on
 // the stack, to be tried again after other work. Then the nodes are
 // allocated, the rule runs, and its queued links are performed.
 fn interact(a0: u32, b0: u32) {
@@ -247,13 +254,19 @@ fn interact(a0: u32, b0: u32) {
     b = a0;
   }
   let va = load_node(a, tag(a) >= OP2);
-  let vb = load_node(b, !is_var(b) && tag(b) >= OP2 && rf.x != R_DREF);
+  let vb = load_node(b, !is_var(b) && tag(b) >= OP2);
+  // DREF: the definition's header, read with the slots above.
+  var hd = vec4<u32>(0u);
+  if (rf.x == R_DREF) {
+    let d = 4u * val(a);
+    hd = vec4<u32>(book[d], book[d + 1u], book[d + 2u], book[d + 3u]);
+  }
   if (min(min(va.x, va.y), min(vb.x, vb.y)) == 0u) {
     retried += 1u;
     push(a0, b0);
     return;
   }
-  let n = alloc_nodes(nodes_for(rf.x, a));
+  let n = alloc_nodes(nodes_for(rf.x, hd));
   if (n == NONE) { return; }
   switch (rf.x) {
     case R_ANNI: { rule_anni(a, b, va, vb); }
@@ -262,7 +275,7 @@ fn interact(a0: u32, b0: u32) {
     case R_COPY: { rule_copy(a, b, vb); }
     case R_ERAS: { rule_eras(a, b, vb); }
     case R_ERA1: { rule_era1(a, b, vb); }
-    case R_DREF: { rule_dref(a, b, n); }
+    case R_DREF: { rule_dref(b, n, hd, vb); }
     case R_OP2N: { rule_op2n(a, b, n, va); }
     case R_OP1N: { rule_op1n(a, b, va); }
     case R_MATN: { rule_matn(a, b, n, va); }
