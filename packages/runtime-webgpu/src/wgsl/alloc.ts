@@ -63,17 +63,6 @@ fn claim(k: u32) -> u32 {
 // chunk, in cache, and claims no new chunk.
 var<private> cur: u32;
 var<private> fm: vec2<u32>;
-// Nodes of the current chunk freed without NULLing their slots (dirty): a
-// node taken wholly goes back to the mask as it is, since only this
-// invocation allocates from its chunk and it writes both slots of every
-// node it allocates before anyone can see it. Before the chunk is
-// released, and when the dispatch ends, the dirty nodes still free are
-// NULLed, so the sweep finds a wholly free chunk wholly NULL, as before,
-// and a run leaves nothing but its normal form in the heap.
-var<private> dm: vec2<u32>;
-// Which nodes of the last allocation were dirty: one a rule frees without
-// writing it (recycle_unwritten) is as dirty as it was.
-var<private> adirty: vec2<u32>;
 
 // The 64-bit mask of n (1..32) bits from bit k.
 fn run_bits(k: u32, n: u32) -> vec2<u32> {
@@ -108,67 +97,22 @@ fn alloc(n: u32) -> u32 {
   if (k == NONE) {
     let c = claim(1u);
     if (c == NONE) { return NONE; }
-    if (cur != NONE) {
-      flush_dirty();
-      release(cur, 1u);
-    }
+    if (cur != NONE) { release(cur, 1u); }
     cur = c;
     fm = vec2<u32>(0xffffffffu);
-    dm = vec2<u32>(0u);
     k = 0u;
   }
-  let run = run_bits(k, n);
-  fm &= ~run;
-  adirty = dm & run;
-  dm &= ~run;
+  fm &= ~run_bits(k, n);
   return cur * CHUNK + k;
 }
 
 // A node of the current chunk that we took wholly (none of its slots an
-// empty cell) is free again at once, dirty (take2 leaves its slots as they
-// were): its main port was in the redex we consumed and no wire end refers
-// to a slot that is not a cell. A node whose cell the wire's other end
-// completes later stays out of the mask until the sweep frees its chunk.
+// empty cell) is free again at once: nobody refers to a NULL slot, and the
+// main port was in the redex we consumed. A node whose cell the wire's
+// other end completes later stays out of the mask until the sweep frees
+// its chunk.
 fn recycle(node: u32) {
-  give_back(node, vec2<u32>(0xffffffffu));
-}
-
-// A node of the last allocation that the rule did not need, never written.
-fn recycle_unwritten(node: u32) {
-  give_back(node, adirty);
-}
-
-// Back to the mask, dirty where the dirty mask given says so.
-fn give_back(node: u32, dirty: vec2<u32>) {
-  if (node / CHUNK == cur) {
-    let b = run_bits(node % CHUNK, 1u);
-    fm |= b;
-    dm |= b & dirty;
-  }
-}
-
-// NULL the slots of the dirty nodes that are still free, before the chunk
-// goes back to the sweep or the dispatch ends (a kept chunk's free mask
-// outlives the dispatch, its dirty mask does not).
-fn flush_dirty() {
-  var m = dm & fm;
-  dm = vec2<u32>(0u);
-  if (cur == NONE) { return; }
-  loop {
-    var k = 0u;
-    if (m.x != 0u) {
-      k = firstTrailingBit(m.x);
-      m.x &= m.x - 1u;
-    } else if (m.y != 0u) {
-      k = 32u + firstTrailingBit(m.y);
-      m.y &= m.y - 1u;
-    } else {
-      break;
-    }
-    let s = 2u * (cur * CHUNK + k);
-    hstore(s, 0u);
-    hstore(s + 1u, 0u);
-  }
+  if (node / CHUNK == cur) { fm |= run_bits(node % CHUNK, 1u); }
 }
 
 // Any number of consecutive nodes: up to 32 from the current chunk, more

@@ -102,7 +102,6 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   for (; next < n; next += width) {
     push_global(atomicLoad(&bin[BAG_HEADER + 2u * next]), atomicLoad(&bin[BAG_HEADER + 2u * next + 1u]));
   }
-  flush_dirty();
   if (keeps) {
     atomicStore(&st[ab], cur + 1u);
     atomicStore(&st[ab + 1u], fm.x);

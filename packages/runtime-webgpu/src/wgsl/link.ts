@@ -40,14 +40,14 @@ fn took(s: u32, v: u32) -> u32 {
 }
 
 // A node none of whose slots is an empty cell is wholly consumed: free.
-// One of the current chunk goes back to the mask without NULLing its slots
-// (dirty, see flush_dirty): nobody reads a wholly consumed node.
+// Its slots are NULLed all the same (took): a node is reused only once its
+// old ports read as NULL, so a reader in another invocation that gets to a
+// reused node before its new writes have landed sees NULL, which the late
+// write checks recognize, never the old ports (docs/webgpu.md, "Late
+// writes").
 fn take2(p: u32, v: vec2<u32>) -> vec2<u32> {
   let s = val(p) << 1u;
-  if (v.x != var_to(s) && v.y != var_to(s + 1u)) {
-    recycle(val(p));
-    if (val(p) / CHUNK == cur) { return vec2<u32>(unredirect(v.x), unredirect(v.y)); }
-  }
+  if (v.x != var_to(s) && v.y != var_to(s + 1u)) { recycle(val(p)); }
   return vec2<u32>(took(s, v.x), took(s + 1u, v.y));
 }
 

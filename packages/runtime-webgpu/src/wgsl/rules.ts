@@ -140,7 +140,7 @@ fn rule_dref(x: u32, base: u32, hd: vec4<u32>, vx: vec2<u32>) {
   if (kr != NONE) {
     fused = true;
     let tx = take2(x, vx);
-    recycle_unwritten(base + kr);
+    recycle(base + kr);
     count(R_ANNI);
     later(shift(book[off + 2u * kr], base), tx.x);
     later(shift(book[off + 2u * kr + 1u], base), tx.y);
@@ -186,7 +186,7 @@ fn rule_matn(m: u32, num: u32, n: u32, vm: vec2<u32>) {
   var c1 = ret;
   var c2 = ERA;
   if (v == 0u) {
-    recycle_unwritten(n + 1u);
+    recycle(n + 1u);
   } else {
     c1 = ERA;
     c2 = mk(CT0, n + 1u);
@@ -198,7 +198,7 @@ fn rule_matn(m: u32, num: u32, n: u32, vm: vec2<u32>) {
   if (min(vb.x, vb.y) != 0u) {
     fused = true;
     let tb = take2(br, vb);
-    recycle_unwritten(n);
+    recycle(n);
     count(R_ANNI);
     later(tb.x, c1);
     later(tb.y, c2);
