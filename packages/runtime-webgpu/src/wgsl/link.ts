@@ -163,8 +163,9 @@ fn later(a: u32, b: u32) {
 // doing every first visit before any settling is one of the orders the
 // protocol already allows. The queue is empty again once the first visits
 // are made; what a settle puts back in it (at most one link each: a visit
-// that found its cell NULL) goes on the stack as link jobs, retried when
-// popped (interact), so a late write is waited for by doing other work.
+// that found its cell NULL, or the rest of a wire longer than link's four
+// visits) goes on the stack as link jobs, made when popped (interact), so a
+// late write is waited for by doing other work.
 fn link_all() {
   if (nl == 0u) { return; }
   let n = nl;
