@@ -139,10 +139,11 @@ var<private> swept: u32;
 var<private> retried: u32;
 var<private> pushed: u32;
 
-// Raise an error once; the first to claim it names it. No loop: NVIDIA's
-// compiler wraps every branch on the way to a loop whose exit hangs on an
-// atomic's result in lane-mask bookkeeping (MATCH.ANY, about a fifth of a
-// lone chain's step when this was a compare-exchange retry loop).
+// Raise an error once; the first to claim it names it. No loop: while this
+// was a compare-exchange retry loop (inlined wherever an error can be
+// raised), NVIDIA's compiler wrapped most of the kernel's branches in
+// lane-mask bookkeeping (378 of its 478 MATCH.ANY went with the loop, and
+// about a fifth of a lone chain's step; docs/webgpu.md, session 11).
 fn fail(code: u32, ta: u32, tb: u32) {
   if (atomicExchange(&st[S_ERR_CLAIM], 1u) == 0u) {
     atomicStore(&st[S_ERR_A], ta);

@@ -70,9 +70,9 @@ fn try_visit(c: u32, d: u32) -> u32 {
 // end was here first: free the cell and go on with what it left. Two main
 // ports make a redex. A visit that finds the cell NULL queues the link
 // again with later() (the dispatcher pushes it as a job for the stack).
-// No loop: NVIDIA's compiler wraps the branches on the way to a loop that
-// retries on a compare-exchange's result in lane-mask bookkeeping
-// (MATCH.ANY) that slows every step. So link makes up to four visits in
+// No loop: while link looped on its compare-exchange's result, NVIDIA's
+// compiler kept lane-mask bookkeeping (100 MATCH.ANY) around the kernel's
+// branches, which slowed every step. So link makes up to four visits in
 // straight-line code (lang/bitonic-2p18 has 54M wires that need three or
 // more, none that need five) and queues the rest of a longer wire the same
 // way, as a job.
