@@ -53,6 +53,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--share-min") a.kernel.shareMin = Number(next());
     else if (k === "--window") a.kernel.window = Number(next());
     else if (k === "--window-from") a.kernel.windowFrom = Number(next());
+    else if (k === "--link-rounds") a.kernel.linkRounds = Number(next());
     else if (k === "--trace") a.trace = true;
     else if (k === "--fallback") a.fallback = true;
     else if (k === "--out") a.out = next();

@@ -128,6 +128,12 @@ export interface KernelConfig {
    * whole input bag, as wide as the work allows.
    */
   windowFrom: number;
+  /**
+   * Rounds of visits link_all makes before what is left of a long wire goes
+   * on the stack as link jobs (GPUs and CPU adapters: 5; lang/bitonic-2p18
+   * has wires of three to five visits, none longer).
+   */
+  linkRounds: number;
 }
 
 export interface MemoryPlan {
@@ -201,6 +207,7 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
   const fits = Math.floor((workgroupStorageBytes - WORKGROUP_OVERHEAD_BYTES) / (8 * k.workgroupSize));
   if (fits < 2) throw new ShaderBuildError(`workgroups of ${k.workgroupSize} invocations need ${16 * k.workgroupSize + WORKGROUP_OVERHEAD_BYTES} bytes of workgroup memory, the device allows ${workgroupStorageBytes}; use a smaller workgroup size`);
   k.localCapacity = 2 ** Math.floor(Math.log2(Math.min(k.localCapacity, fits)));
+  if (!(Number.isInteger(k.linkRounds) && k.linkRounds >= 1)) throw new ShaderBuildError(`linkRounds must be a whole number of rounds from 1, got ${k.linkRounds}`);
   for (const knob of ["shareEvery", "shareEveryWide"] as const) {
     if (!Number.isInteger(Math.log2(k[knob]))) throw new ShaderBuildError(`${knob} must be a power of two, got ${k[knob]}`);
   }
@@ -213,6 +220,8 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
  */
 export const WINDOW_WAVES_GPU = 4;
 export const WINDOW_WAVES_CPU = 2;
+/** The default rounds of link_all (docs/webgpu.md, "Linking"). */
+export const LINK_ROUNDS = 5;
 /** The default heap fraction handed out before the window applies. */
 export const WINDOW_FROM = 0.5;
 
@@ -225,6 +234,6 @@ export const WINDOW_FROM = 0.5;
  */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM }
-    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM };
+    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS }
+    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS };
 }

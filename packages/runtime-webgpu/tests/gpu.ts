@@ -16,11 +16,12 @@ import { requestNodeDevice } from "../src/node.js";
  * only the top of their bag and leave the rest below for later rounds,
  * sharing less often in wide rounds and not at all while the output bag's
  * leftovers fill a wave, dispatches of several waves whose later
- * invocations release their allocation chunk when they finish).
+ * invocations release their allocation chunk when they finish, wires longer
+ * than one visit continued as link jobs on the stack).
  */
 export const SCHEDULES: ReadonlyArray<[string, Partial<KernelConfig>]> = [
   ["default kernel", {}],
-  ["2-pair stacks, sharing every step (every 2nd in rounds of 32+ redexes, leftovers counted), budget 64, windows of 64 redexes, waves of 32 invocations", { localCapacity: 2, shareEvery: 1, shareEveryWide: 2, shareWideAt: 1, shareCountsLeftovers: true, budget: 64, window: 64, windowFrom: 0, wave: 32 }],
+  ["2-pair stacks, sharing every step (every 2nd in rounds of 32+ redexes, leftovers counted), budget 64, windows of 64 redexes, waves of 32 invocations, one round of visits per link", { localCapacity: 2, shareEvery: 1, shareEveryWide: 2, shareWideAt: 1, shareCountsLeftovers: true, budget: 64, window: 64, windowFrom: 0, wave: 32, linkRounds: 1 }],
 ];
 
 /** The heap every test uses unless it tests sizing (one shader shape: the compiled shader is cached). */

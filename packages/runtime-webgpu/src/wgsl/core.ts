@@ -173,7 +173,7 @@ fn push_global(a: u32, b: u32) {
 // redex to the output bag and keeps the new one, so a long chain of work
 // stays with its invocation while the redexes it left behind go out.
 fn push(a: u32, b: u32) {
-  if (!is_var(b) && rule_of(a, b).x == R_VOID) {
+  if (is_void(a, b)) {
     count(R_VOID);
     return;
   }

@@ -24,7 +24,7 @@ import { allocator } from "./alloc.js";
 import { bindings, core, heapAccessors } from "./core.js";
 import { linking } from "./link.js";
 import { rules } from "./rules.js";
-import { operatorFunction, ruleClassFunction, ruleConstants, ruleTableFunction, tagConstants } from "./tables.js";
+import { operatorFunction, ruleClassFunction, ruleConstants, ruleTableFunction, tagConstants, voidFunction } from "./tables.js";
 
 function entryPoints(k: KernelConfig): string {
   return `
@@ -161,13 +161,14 @@ export function buildShader(plan: MemoryPlan, kernel: KernelConfig): string {
     tagConstants(),
     ruleConstants(),
     ruleTableFunction(),
+    voidFunction(),
     ruleClassFunction(),
     operatorFunction(),
     bindings(plan),
     heapAccessors(plan),
     core(plan, kernel),
     allocator(),
-    linking(),
+    linking(kernel),
     rules(),
     entryPoints(kernel),
   ].join("\n");

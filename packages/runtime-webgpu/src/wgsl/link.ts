@@ -4,7 +4,9 @@
  * visit that found the other end's deposit, the queue of a rule's links, and
  * the links put back on the stack when their cell had not landed.
  */
-export function linking(): string {
+import type { KernelConfig } from "../layout.js";
+
+export function linking(k: KernelConfig): string {
   return `
 // take: consume the aux slots of a node we own, in two steps so that the
 // loads of a redex's nodes are all in flight at once: load2 reads both slots
@@ -65,59 +67,14 @@ fn try_visit(c: u32, d: u32) -> u32 {
   return select(r.x, 0u, r.x == empty);
 }
 
-// link: connect two wire ends. A variable end VR(c) is a visit to cell c:
-// put our side in if it is empty, and then we are done; otherwise the other
-// end was here first: free the cell and go on with what it left. Two main
-// ports make a redex. A visit that finds the cell NULL queues the link
-// again with later() (the dispatcher pushes it as a job for the stack).
-// No loop: while link looped on its compare-exchange's result, NVIDIA's
-// compiler kept lane-mask bookkeeping (100 MATCH.ANY) around the kernel's
-// branches, which slowed every step. So link makes up to four visits in
-// straight-line code (lang/bitonic-2p18 has 54M wires that need three or
-// more, none that need five) and queues the rest of a longer wire the same
-// way, as a job.
-fn link(a0: u32, b0: u32) {
-  var r = link_once(a0, b0);
-  if (r.z != 0u) { r = link_once(r.x, r.y); }
-  if (r.z != 0u) { r = link_once(r.x, r.y); }
-  if (r.z != 0u) { r = link_once(r.x, r.y); }
-  if (r.z == 0u) { return; }
-  // The rest of the wire goes on as a job (a variable on its left), or as
-  // a redex when both ends are main ports.
-  if (is_var(r.x)) {
-    later(r.x, r.y);
-  } else if (is_var(r.y)) {
-    later(r.y, r.x);
-  } else {
-    push(r.x, r.y);
-  }
-}
-
-// One step of link: (rest, b, 1) when the visit found the other end's
-// deposit and the wire goes on with it, (_, _, 0) when the link is done
-// (deposited, pushed as a redex, or queued again after a NULL cell).
-fn link_once(a0: u32, b0: u32) -> vec3<u32> {
-  var a = a0;
-  var b = b0;
-  // Visit the higher cell when both ends are variables: the redirect left
-  // there is collected when that cell's other end arrives, and long-lived
-  // ends (the root, slot 1; boot-time nodes) sit low, so no redirect
-  // chain grows from them.
-  if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
-  if (!is_var(a)) { push(a, b); return vec3<u32>(0u); }
-  let c = slot_of(a);
-  let old = try_visit(c, select(b, b + 2u, is_var(b)));
-  if (old == 0u) { retried += 1u; later(a, b); return vec3<u32>(0u); }
-  if (old == a) { return vec3<u32>(0u); }
-  hstore(c, 0u);
-  return vec3<u32>(unredirect(old), b, 1u);
-}
-
-// The first visit of a link, split so that a rule's links visit their
-// cells all at once (the visits overlap): returns (a, b, old) oriented as
-// in link, old being what the visit found (NULL: settle queues the link
-// again); old == a when the link is already complete (a deposit, or two
-// main ports pushed as a redex).
+// One visit of a link (link_all makes a round's visits all at once, so
+// they overlap): returns (a, b, old), a being the variable end whose cell
+// was visited (the higher one when both are: the redirect left there is
+// collected when that cell's other end arrives, and long-lived ends, the
+// root and boot-time nodes, sit low, so no redirect chain grows from them)
+// and old what the visit found (NULL: settle makes the link a job); old ==
+// a when the link is complete (a deposit, or two main ports pushed as a
+// redex).
 fn visit(a0: u32, b0: u32) -> vec3<u32> {
   var a = a0;
   var b = b0;
@@ -126,18 +83,22 @@ fn visit(a0: u32, b0: u32) -> vec3<u32> {
   return vec3<u32>(a, b, try_visit(slot_of(a), select(b, b + 2u, is_var(b))));
 }
 
-// The rest of a link after its first visit: the other end was there first,
-// so free the cell and go on with what it left.
+// The rest of a link after its visit: the other end was there first, so
+// free the cell and queue the wire again with what it left (the next round
+// of link_all visits it). A visit that found its cell NULL becomes a link
+// job on the stack (a variable on its left: interact links it), so a late
+// write is waited for by doing other work.
 fn settle(v: vec3<u32>) {
   if (v.z == v.x) { return; }
-  if (v.z == 0u) { retried += 1u; later(v.x, v.y); return; }
+  if (v.z == 0u) { retried += 1u; push(v.x, v.y); return; }
   hstore(slot_of(v.x), 0u);
-  link(unredirect(v.z), v.y);
+  later(unredirect(v.z), v.y);
 }
 
-// Rules queue their links (at most 4) and the dispatcher performs them, so
-// the linking code exists a few times in the compiled shader, not once per
-// rule. The queue is four pairs of scalars (registers), not an array.
+// Rules queue their links (at most 4) and the dispatcher performs them
+// (link_all), so the linking code exists once in the compiled shader, not
+// once per rule. The queue is four pairs of scalars (registers), not an
+// array.
 var<private> la0: u32;
 var<private> lb0: u32;
 var<private> la1: u32;
@@ -158,34 +119,47 @@ fn later(a: u32, b: u32) {
   nl += 1u;
 }
 
+// link_all: connect the queued wire ends, in rounds. A wire end that is a
+// variable VR(c) is a visit to cell c (try_visit): put our side in if it is
+// empty, and that link is done; otherwise the other end was here first and
+// the wire goes on with what it left, in the next round. Two main ports
+// make a redex.
+//
 // Two wire ends of one rule never race with each other in a way a
 // sequential order would not: each visit is one atomic step on one cell, so
-// doing every first visit before any settling is one of the orders the
-// protocol already allows. The queue is empty again once the first visits
-// are made; what a settle puts back in it (at most one link each: a visit
-// that found its cell NULL, or the rest of a wire longer than link's four
-// visits) goes on the stack as link jobs, made when popped (interact), so a
-// late write is waited for by doing other work.
+// making every queued visit before any settling is one of the orders the
+// protocol already allows. The queue holds at most four links: a round
+// takes them all and each settle queues at most one again.
+//
+// One copy of the linking code: the rounds are a loop, so the visits and
+// settles exist once in the compiled shader, not once per rule or per step
+// of a long wire. At most LINK_ROUNDS rounds (KernelConfig.linkRounds);
+// what is left of a longer wire goes on the stack as link jobs.
+const LINK_ROUNDS: u32 = ${k.linkRounds}u;
+
 fn link_all() {
-  if (nl == 0u) { return; }
-  let n = nl;
-  nl = 0u;
-  let v0 = visit(la0, lb0);
-  var v1 = vec3<u32>(0u);
-  var v2 = vec3<u32>(0u);
-  var v3 = vec3<u32>(0u);
-  if (n > 1u) { v1 = visit(la1, lb1); }
-  if (n > 2u) { v2 = visit(la2, lb2); }
-  if (n > 3u) { v3 = visit(la3, lb3); }
-  settle(v0);
-  settle(v1);
-  settle(v2);
-  settle(v3);
+  for (var round = 0u; round < LINK_ROUNDS; round += 1u) {
+    if (nl == 0u) { return; }
+    let n = nl;
+    nl = 0u;
+    let v0 = visit(la0, lb0);
+    var v1 = vec3<u32>(0u);
+    var v2 = vec3<u32>(0u);
+    var v3 = vec3<u32>(0u);
+    if (n > 1u) { v1 = visit(la1, lb1); }
+    if (n > 2u) { v2 = visit(la2, lb2); }
+    if (n > 3u) { v3 = visit(la3, lb3); }
+    settle(v0);
+    if (n > 1u) { settle(v1); }
+    if (n > 2u) { settle(v2); }
+    if (n > 3u) { settle(v3); }
+  }
   if (nl != 0u) { defer_links(); }
 }
 
-// The links a settle queued again, as jobs on the stack (a variable on the
-// left: interact links it).
+// What is left of wires longer than LINK_ROUNDS visits, as jobs on the
+// stack: a variable on the left (interact links it), or a redex when both
+// ends are main ports.
 fn defer_links() {
   for (var i = 0u; i < nl; i += 1u) {
     var a = la0;
@@ -196,7 +170,7 @@ fn defer_links() {
       case 3u: { a = la3; b = lb3; }
       default: {}
     }
-    push(a, b);
+    push(select(b, a, is_var(a)), select(a, b, is_var(a)));
   }
   nl = 0u;
 }

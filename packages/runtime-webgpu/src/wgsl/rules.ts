@@ -240,8 +240,8 @@ fn nodes_for(rule: u32, hd: vec4<u32>) -> u32 {
 // allocated, the rule runs, and its queued links are performed.
 fn interact(a0: u32, b0: u32) {
   if (is_var(a0)) {
-    link(a0, b0);
-    if (nl != 0u) { defer_links(); }
+    later(a0, b0);
+    link_all();
     return;
   }
   var rf = rule_of(a0, b0);

@@ -57,6 +57,39 @@ export function ruleTableFunction(): string {
   ].join("\n");
 }
 
+/**
+ * `fn is_void(a, b)`: whether a ~ b is VOID (two nullary ports that just
+ * vanish), as two 16-bit tag masks instead of the rule table's switch, since
+ * every push asks it. Building fails if ir's VOID pairs stop being all pairs
+ * of one set of left tags with one set of right tags.
+ */
+export function voidFunction(): string {
+  let left = 0;
+  let right = 0;
+  for (let a = 0; a < 16; a++) {
+    for (let b = 0; b < 16; b++) {
+      if (RULE_TABLE[a * 16 + b] === Rule.VOID) {
+        left |= 1 << a;
+        right |= 1 << b;
+      }
+    }
+  }
+  for (let a = 0; a < 16; a++) {
+    for (let b = 0; b < 16; b++) {
+      const inMasks = ((left >> a) & (right >> b) & 1) === 1;
+      if (inMasks !== (RULE_TABLE[a * 16 + b] === Rule.VOID)) {
+        throw new ShaderBuildError(`the VOID pairs of ir.RULE_TABLE are not a product of two tag sets (tags ${a} and ${b}); is_void needs another encoding`);
+      }
+    }
+  }
+  return [
+    "// VOID pairs generated from ir.RULE_TABLE: left tags x right tags.",
+    "fn is_void(a: u32, b: u32) -> bool {",
+    `  return ((${hex(left)} >> (a & 0xfu)) & (${hex(right)} >> (b & 0xfu)) & 1u) != 0u;`,
+    "}",
+  ].join("\n");
+}
+
 /** Rule id -> counted class (ir.RULE_CLASS), packed 4 bits a rule, 0xf = not counted. */
 export function ruleClassFunction(): string {
   if (RULE_CLASS.length > 16) throw new ShaderBuildError(`${RULE_CLASS.length} rules do not fit the 4-bit class packing`);
