@@ -1,13 +1,45 @@
 /**
  * WGSL interaction rules: one function per rule of ir's table, each the same
  * shape (allocate, load = take the aux ports, store = write new nodes, link),
- * and one dispatcher driven by the generated rule table.
+ * and one dispatcher driven by the generated rule table. The dispatcher
+ * allocates and takes the aux ports for every rule, and performs the links
+ * the rule queued, so that code exists once in the compiled shader and the
+ * lanes of a subgroup run it together whatever their rules.
  */
+import { Rule } from "@hvm/ir";
 import { ERR_TYPE } from "../layout.js";
+
+const mask = (rules: readonly number[]): string => `0x${rules.reduce((m, r) => m | (1 << r), 0).toString(16)}u`;
+
+/** Rules whose left operand (after the table's flip) is a node the rule consumes. */
+const TAKES_LEFT = [Rule.ANNI, Rule.COMM, Rule.PASS, Rule.OP2N, Rule.OP1N, Rule.MATN];
+/** Rules whose right operand is a node the rule consumes (DREF takes its partner itself, when it fuses). */
+const TAKES_RIGHT = [Rule.ANNI, Rule.COMM, Rule.PASS, Rule.COPY, Rule.ERAS, Rule.ERA1];
 
 export function rules(): string {
   return `
 const ERR_TYPE: u32 = ${ERR_TYPE}u;
+const TAKES_LEFT: u32 = ${mask(TAKES_LEFT)};
+const TAKES_RIGHT: u32 = ${mask(TAKES_RIGHT)};
+
+// The link queue, filled by a rule (which starts with it empty): link k
+// connects lak and lbk.
+fn links1(a0: u32, b0: u32) {
+  la0 = a0; lb0 = b0;
+  nl = 1u;
+}
+fn links2(a0: u32, b0: u32, a1: u32, b1: u32) {
+  la0 = a0; lb0 = b0; la1 = a1; lb1 = b1;
+  nl = 2u;
+}
+fn links3(a0: u32, b0: u32, a1: u32, b1: u32, a2: u32, b2: u32) {
+  la0 = a0; lb0 = b0; la1 = a1; lb1 = b1; la2 = a2; lb2 = b2;
+  nl = 3u;
+}
+fn links4(a0: u32, b0: u32, a1: u32, b1: u32, a2: u32, b2: u32, a3: u32, b3: u32) {
+  la0 = a0; lb0 = b0; la1 = a1; lb1 = b1; la2 = a2; lb2 = b2; la3 = a3; lb3 = b3;
+  nl = 4u;
+}
 
 // ANNI  CTi ~ CTi
 //   a1  a2                a1 ---- b1
@@ -15,11 +47,8 @@ const ERR_TYPE: u32 = ${ERR_TYPE}u;
 //     A ~ B      ==>
 //    / \\
 //   b1  b2
-fn rule_anni(a: u32, b: u32, va: vec2<u32>, vb: vec2<u32>) {
-  let ta = take2(a, va);
-  let tb = take2(b, vb);
-  later(ta.x, tb.x);
-  later(ta.y, tb.y);
+fn rule_anni(ta: vec2<u32>, tb: vec2<u32>) {
+  links2(ta.x, tb.x, ta.y, tb.y);
 }
 
 // COMM  CTi ~ CTj, CTi ~ OP2, CTi ~ MAT (any two binary nodes that commute)
@@ -28,63 +57,49 @@ fn rule_anni(a: u32, b: u32, va: vec2<u32>, vb: vec2<u32>) {
 //     A ~ B    ==>   (Bk.aux l and Al.aux k are one wire, its cell on Al)
 //    / \\
 //   b1  b2
-fn rule_comm(a: u32, b: u32, n: u32, va: vec2<u32>, vb: vec2<u32>) {
-  let ta = take2(a, va);
-  let tb = take2(b, vb);
+fn rule_comm(a: u32, b: u32, n: u32, ta: vec2<u32>, tb: vec2<u32>) {
   // B1 = n, B2 = n + 1, A1 = n + 2, A2 = n + 3
   wire(2u * (n + 2u), 2u * n);
   wire(2u * (n + 3u), 2u * n + 1u);
   wire(2u * (n + 2u) + 1u, 2u * (n + 1u));
   wire(2u * (n + 3u) + 1u, 2u * (n + 1u) + 1u);
-  later(ta.x, mk(tag(b), n));
-  later(ta.y, mk(tag(b), n + 1u));
-  later(tb.x, mk(tag(a), n + 2u));
-  later(tb.y, mk(tag(a), n + 3u));
+  links4(ta.x, mk(tag(b), n), ta.y, mk(tag(b), n + 1u), tb.x, mk(tag(a), n + 2u), tb.y, mk(tag(a), n + 3u));
 }
 
 // PASS  CTi ~ OP1(x)
 //   c1  c2             c1 ~ OP1(x, w1)
 //    \\ /               c2 ~ OP1(x, w2)
 //     C ~ OP1(x, r) => r  ~ CTi(w1 w2)
-fn rule_pass(c: u32, o: u32, n: u32, vc: vec2<u32>, vo: vec2<u32>) {
-  let tc = take2(c, vc);
-  let to = take2(o, vo);
+fn rule_pass(c: u32, n: u32, tc: vec2<u32>, to: vec2<u32>) {
   let x = to.x;
   // P1 = n, P2 = n + 1, Q = n + 2
   hstore(2u * n, x);
   hstore(2u * (n + 1u), x);
   wire(2u * (n + 2u), 2u * n + 1u);
   wire(2u * (n + 2u) + 1u, 2u * (n + 1u) + 1u);
-  later(tc.x, mk(OP1, n));
-  later(tc.y, mk(OP1, n + 1u));
-  later(to.y, mk(tag(c), n + 2u));
+  links3(tc.x, mk(OP1, n), tc.y, mk(OP1, n + 1u), to.y, mk(tag(c), n + 2u));
 }
 
 // COPY  NUM ~ CTi
 //          c1  c2            c1 ~ #n
 //           \\ /              c2 ~ #n
 //   #n  ~    C       ==>
-fn rule_copy(num: u32, c: u32, vc: vec2<u32>) {
-  let tc = take2(c, vc);
-  later(tc.x, num);
-  later(tc.y, num);
+fn rule_copy(num: u32, tc: vec2<u32>) {
+  links2(tc.x, num, tc.y, num);
 }
 
 // ERAS  ERA ~ CTi / OP2 / MAT
 //          x1  x2            x1 ~ *
 //           \\ /              x2 ~ *
 //   *   ~    X       ==>
-fn rule_eras(e: u32, x: u32, vx: vec2<u32>) {
-  let tx = take2(x, vx);
-  later(tx.x, e);
-  later(tx.y, e);
+fn rule_eras(e: u32, tx: vec2<u32>) {
+  links2(tx.x, e, tx.y, e);
 }
 
 // ERA1  ERA ~ OP1(x, r)
 //   *   ~  OP1(x, r)   ==>   r ~ *
-fn rule_era1(e: u32, o: u32, vo: vec2<u32>) {
-  let to = take2(o, vo);
-  later(to.y, e);
+fn rule_era1(e: u32, to: vec2<u32>) {
+  links1(to.y, e);
 }
 
 // DREF  REF ~ X (a binary node or OP1), or REF ~ VR(c) when the normal-form
@@ -142,12 +157,11 @@ fn rule_dref(x: u32, base: u32, hd: vec4<u32>, vx: vec2<u32>) {
     let tx = take2(x, vx);
     recycle(base + kr);
     count(R_ANNI);
-    later(shift(book[off + 2u * kr], base), tx.x);
-    later(shift(book[off + 2u * kr + 1u], base), tx.y);
+    links2(shift(book[off + 2u * kr], base), tx.x, shift(book[off + 2u * kr + 1u], base), tx.y);
   } else if (is_var(shift(root, base))) {
     hstore(slot_of(shift(root, base)), x);
   } else {
-    later(shift(root, base), x);
+    links1(shift(root, base), x);
   }
 }
 
@@ -155,18 +169,16 @@ fn rule_dref(x: u32, base: u32, hd: vec4<u32>, vx: vec2<u32>) {
 //   y   k                      y ~ OP1(x, k)
 //    \\ /
 //    OP2 ~ #x        ==>
-fn rule_op2n(o: u32, num: u32, n: u32, vo: vec2<u32>) {
-  let to = take2(o, vo);
+fn rule_op2n(num: u32, n: u32, to: vec2<u32>) {
   hstore(2u * n, num);
   hstore(2u * n + 1u, to.y);
-  later(to.x, mk(OP1, n));
+  links1(to.x, mk(OP1, n));
 }
 
 // OP1N  OP1(x, r) ~ NUM(y)
 //   OP1(x, r) ~ #y    ==>    r ~ #op(x, y)
-fn rule_op1n(o: u32, num: u32, vo: vec2<u32>) {
-  let to = take2(o, vo);
-  later(to.y, mk(NUM, apply_op(val(to.x), val(num))));
+fn rule_op1n(num: u32, to: vec2<u32>) {
+  links1(to.y, mk(NUM, apply_op(val(to.x), val(num))));
 }
 
 // MATN  MAT ~ NUM(n)
@@ -178,8 +190,7 @@ fn rule_op1n(o: u32, num: u32, vo: vec2<u32>) {
 // as for DREF: node n is never written, br's ports link to c1 and c2, and
 // it counts as an ANNI.
 //   br = (b1 b2)                          ==>   b1 ~ c1, b2 ~ c2
-fn rule_matn(m: u32, num: u32, n: u32, vm: vec2<u32>) {
-  let tm = take2(m, vm);
+fn rule_matn(num: u32, n: u32, tm: vec2<u32>) {
   let br = tm.x;
   let ret = tm.y;
   let v = val(num);
@@ -200,12 +211,11 @@ fn rule_matn(m: u32, num: u32, n: u32, vm: vec2<u32>) {
     let tb = take2(br, vb);
     recycle(n);
     count(R_ANNI);
-    later(tb.x, c1);
-    later(tb.y, c2);
+    links2(tb.x, c1, tb.y, c2);
   } else {
     hstore(2u * n, c1);
     hstore(2u * n + 1u, c2);
-    later(br, mk(CT0, n));
+    links1(br, mk(CT0, n));
   }
 }
 
@@ -235,12 +245,14 @@ fn nodes_for(rule: u32, hd: vec4<u32>) -> u32 {
 // REF ~ VR, run as DREF; one whose left side is a variable is a link whose
 // cell had not landed, made again). The slots of the nodes the rule takes
 // are loaded here (for DREF its partner's, with the definition's header
-// from the book), before anything changes: when one is NULL (late writes) the redex goes back on
-// the stack, to be tried again after other work. Then the nodes are
-// allocated, the rule runs, and its queued links are performed.
+// from the book), before anything changes: when one is NULL (late writes)
+// the redex goes back on the stack, to be tried again after other work.
+// Then the nodes are allocated, the aux ports of the nodes the rule
+// consumes are taken (TAKES_LEFT, TAKES_RIGHT), the rule runs, and its
+// queued links are performed.
 fn interact(a0: u32, b0: u32) {
   if (is_var(a0)) {
-    later(a0, b0);
+    links1(a0, b0);
     link_all();
     return;
   }
@@ -268,17 +280,21 @@ fn interact(a0: u32, b0: u32) {
   }
   let n = alloc_nodes(nodes_for(rf.x, hd));
   if (n == NONE) { return; }
+  var ta = vec2<u32>(0u);
+  var tb = vec2<u32>(0u);
+  if (((TAKES_LEFT >> rf.x) & 1u) != 0u) { ta = take2(a, va); }
+  if (((TAKES_RIGHT >> rf.x) & 1u) != 0u) { tb = take2(b, vb); }
   switch (rf.x) {
-    case R_ANNI: { rule_anni(a, b, va, vb); }
-    case R_COMM: { rule_comm(a, b, n, va, vb); }
-    case R_PASS: { rule_pass(a, b, n, va, vb); }
-    case R_COPY: { rule_copy(a, b, vb); }
-    case R_ERAS: { rule_eras(a, b, vb); }
-    case R_ERA1: { rule_era1(a, b, vb); }
+    case R_ANNI: { rule_anni(ta, tb); }
+    case R_COMM: { rule_comm(a, b, n, ta, tb); }
+    case R_PASS: { rule_pass(a, n, ta, tb); }
+    case R_COPY: { rule_copy(a, tb); }
+    case R_ERAS: { rule_eras(a, tb); }
+    case R_ERA1: { rule_era1(a, tb); }
     case R_DREF: { rule_dref(b, n, hd, vb); }
-    case R_OP2N: { rule_op2n(a, b, n, va); }
-    case R_OP1N: { rule_op1n(a, b, va); }
-    case R_MATN: { rule_matn(a, b, n, va); }
+    case R_OP2N: { rule_op2n(b, n, ta); }
+    case R_OP1N: { rule_op1n(b, ta); }
+    case R_MATN: { rule_matn(b, n, ta); }
     case R_TYPE: { rule_type(a, b); }
     default: {}
   }
