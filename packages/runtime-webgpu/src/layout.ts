@@ -55,11 +55,20 @@ export const S_SPILLED = 21;
 export const S_RETRIED = 22;
 export const S_PUSHED = 23;
 /**
+ * State buffer: the adaptive budget (see KernelConfig.budgetMin): the budget
+ * of the next round (0 until a round has set it: the full budget), and the
+ * interactions and busy invocations of the round running, which `between`
+ * reads and clears.
+ */
+export const S_BUDGET = 24;
+export const S_RSTEPS = 25;
+export const S_RBUSY = 26;
+/**
  * State buffer: per-invocation allocator, ALLOC_WORDS words each from here:
  * its chunk + 1 (0: none yet), then which of the chunk's 64 nodes are free
  * (two 32-bit masks), kept between dispatches.
  */
-export const S_ALLOC = 24;
+export const S_ALLOC = 28;
 export const ALLOC_WORDS = 4;
 /** Storage buffers besides the heap: state, book, bag in, bag out. */
 export const FIXED_STORAGE_BUFFERS = 4;
@@ -90,6 +99,17 @@ export interface KernelConfig {
   wave: number;
   /** Interactions one invocation performs per dispatch before spilling. */
   budget: number;
+  /**
+   * The adaptive budget: a round's budget is BUDGET_TAIL (4) times the mean
+   * interactions of the invocations busy in the round before, at least
+   * this and at most `budget`. Rounds of many short pieces of work then
+   * stop their few long ones early (the rest of their stacks goes to the
+   * bag, spread over the next round) instead of leaving the other
+   * invocations idle until those finish; rounds where every invocation
+   * uses its whole budget (long chains, independent loops) keep `budget`.
+   * Equal to `budget`: a fixed budget.
+   */
+  budgetMin: number;
   /** Redex pairs in an invocation's private stack. */
   localCapacity: number;
   /** Work sharing: an invocation gives its oldest redex away while the output bag holds fewer than this. */
@@ -201,12 +221,15 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
   k.wave = Math.min(k.wave, k.workgroupSize * k.maxWorkgroups);
   if (!(k.wave >= 1)) throw new ShaderBuildError(`wave must be at least 1 invocation, got ${k.wave}`);
   if (overrides.shareBelow === undefined) k.shareBelow = k.wave;
+  if (overrides.budgetMin === undefined) k.budgetMin = Math.min(k.budgetMin, k.budget);
   if (overrides.window === undefined) k.window = (base.window / base.wave) * k.wave;
   if (!(k.window >= 1)) throw new ShaderBuildError(`window must be at least 1 redex, got ${k.window}`);
   if (!(k.windowFrom >= 0 && k.windowFrom <= 1)) throw new ShaderBuildError(`windowFrom must be a fraction of the heap from 0 to 1, got ${k.windowFrom}`);
   const fits = Math.floor((workgroupStorageBytes - WORKGROUP_OVERHEAD_BYTES) / (8 * k.workgroupSize));
   if (fits < 2) throw new ShaderBuildError(`workgroups of ${k.workgroupSize} invocations need ${16 * k.workgroupSize + WORKGROUP_OVERHEAD_BYTES} bytes of workgroup memory, the device allows ${workgroupStorageBytes}; use a smaller workgroup size`);
   k.localCapacity = 2 ** Math.floor(Math.log2(Math.min(k.localCapacity, fits)));
+  if (!(Number.isInteger(k.budget) && k.budget >= 1)) throw new ShaderBuildError(`budget must be a whole number of interactions from 1, got ${k.budget}`);
+  if (!(Number.isInteger(k.budgetMin) && k.budgetMin >= 1 && k.budgetMin <= k.budget)) throw new ShaderBuildError(`budgetMin must be a whole number from 1 to budget (${k.budget}), got ${k.budgetMin}`);
   if (!(Number.isInteger(k.linkRounds) && k.linkRounds >= 1)) throw new ShaderBuildError(`linkRounds must be a whole number of rounds from 1, got ${k.linkRounds}`);
   for (const knob of ["shareEvery", "shareEveryWide"] as const) {
     if (!Number.isInteger(Math.log2(k[knob]))) throw new ShaderBuildError(`${knob} must be a power of two, got ${k[knob]}`);
@@ -220,6 +243,8 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
  */
 export const WINDOW_WAVES_GPU = 4;
 export const WINDOW_WAVES_CPU = 2;
+/** The default least adaptive budget on GPUs (docs/webgpu.md, session 12). */
+export const BUDGET_MIN_GPU = 32;
 /** The default rounds of link_all (docs/webgpu.md, "Linking"). */
 export const LINK_ROUNDS = 5;
 /** The default heap fraction handed out before the window applies. */
@@ -234,6 +259,6 @@ export const WINDOW_FROM = 0.5;
  */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS }
-    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS };
+    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, budgetMin: 64, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS }
+    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, budgetMin: BUDGET_MIN_GPU, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS };
 }

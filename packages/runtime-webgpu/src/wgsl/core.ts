@@ -5,7 +5,7 @@
  * link.ts (see docs/webgpu.md).
  */
 import { RULE_CLASSES } from "@hvm/ir";
-import { ALLOC_WORDS, BAG_HEADER, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_ERR_CLAIM, S_MAXSTEPS, S_PROBES, S_PUSHED, S_RETRIED, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
+import { ALLOC_WORDS, BAG_HEADER, S_BUDGET, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_ERR_CLAIM, S_MAXSTEPS, S_PROBES, S_PUSHED, S_RBUSY, S_RSTEPS, S_RETRIED, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -77,6 +77,11 @@ const WG: u32 = ${k.workgroupSize}u;
 const MAX_WG: u32 = ${k.maxWorkgroups}u;
 const WAVE: u32 = ${k.wave}u;
 const BUDGET: u32 = ${k.budget}u;
+const BUDGET_MIN: u32 = ${k.budgetMin}u;
+const BUDGET_TAIL: u32 = 4u;
+const S_BUDGET: u32 = ${S_BUDGET}u;
+const S_RSTEPS: u32 = ${S_RSTEPS}u;
+const S_RBUSY: u32 = ${S_RBUSY}u;
 const LOCAL_CAP: u32 = ${k.localCapacity}u;
 const CHUNK: u32 = ${CHUNK_NODES}u;
 const NCHUNKS: u32 = ${plan.chunks}u;

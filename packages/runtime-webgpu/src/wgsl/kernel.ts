@@ -3,8 +3,8 @@
  *
  * `reduce`: each invocation takes redexes from the window of the input bag
  * (its top WINDOW pairs at most, strided by the dispatch width), reduces them
- * depth-first on its ring stack (workgroup memory) for up to BUDGET
- * interactions, gives its oldest redex to the output bag every SHARE_MASK + 1
+ * depth-first on its ring stack (workgroup memory) for up to the round's
+ * budget of interactions (set by \`between\`), gives its oldest redex to the output bag every SHARE_MASK + 1
  * steps (a longer period in wide rounds where configured) while the output
  * bag holds fewer than SHARE_BELOW redexes (those of this dispatch, or all
  * of them when leftovers count) and its stack holds at least SHARE_MIN
@@ -16,8 +16,10 @@
  * `between`: one invocation; drops the consumed window from the input bag
  * (its count goes back to the window base), then sets the output bag's
  * window (the next round's input: the whole bag until the bump allocator
- * has handed out WINDOW_START chunks, then its top WINDOW pairs) and writes
- * the indirect dispatch size of the next round from it.
+ * has handed out WINDOW_START chunks, then its top WINDOW pairs), writes
+ * the indirect dispatch size of the next round from it, and sets the next
+ * round's budget: BUDGET_TAIL times the mean interactions of this round's
+ * busy invocations, from BUDGET_MIN to BUDGET (KernelConfig.budgetMin).
  */
 import type { KernelConfig, MemoryPlan } from "../layout.js";
 import { allocator } from "./alloc.js";
@@ -30,7 +32,7 @@ function entryPoints(k: KernelConfig): string {
   return `
 // Per-workgroup sums: the rule classes, then the profile counters.
 const W_STATS: u32 = 8u;
-var<workgroup> wsum: array<atomic<u32>, 16>;
+var<workgroup> wsum: array<atomic<u32>, 17>;
 
 // Work sharing: give the oldest redex of the stack to the output bag.
 fn share(steps: u32) -> u32 {
@@ -66,12 +68,14 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   hungry = atomicLoad(&bout[0]) - obase < SHARE_BELOW;
 ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   SHARE_MASK = select(SHARE_MASK_NARROW, SHARE_MASK_WIDE, n > base && n - base >= SHARE_WIDE_FROM);
-`}  var next = atomicLoad(&bin[1]) + tid;
+`}  let round_budget = atomicLoad(&st[S_BUDGET]);
+  let budget = select(round_budget, BUDGET, round_budget == 0u);
+  var next = atomicLoad(&bin[1]) + tid;
   var steps = 0u;
   var given = 0u;
   var spilled = 0u;
   loop {
-    if (steps >= BUDGET) { break; }
+    if (steps >= budget) { break; }
     if ((steps & 63u) == 0u && atomicLoad(&st[S_ERR]) != 0u) { break; }
     if (bot == sp) {
       bot = 0u;
@@ -118,6 +122,7 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   if (spilled != 0u) { atomicAdd(&wsum[W_STATS + 5u], spilled); }
   if (retried != 0u) { atomicAdd(&wsum[W_STATS + 6u], retried); }
   if (pushed != 0u) { atomicAdd(&wsum[W_STATS + 7u], pushed); }
+  if (steps != 0u) { atomicAdd(&wsum[W_STATS + 8u], steps); }
   workgroupBarrier();
   if (lid == 0u) {
     for (var c = 0u; c < CLASS_COUNT; c += 1u) {
@@ -129,7 +134,10 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
     }
     atomicAdd(&st[S_SWEPT], atomicLoad(&wsum[W_STATS]));
     atomicAdd(&st[S_PROBES], atomicLoad(&wsum[W_STATS + 1u]));
-    atomicAdd(&st[S_BUSY], atomicLoad(&wsum[W_STATS + 2u]));
+    let busy = atomicLoad(&wsum[W_STATS + 2u]);
+    atomicAdd(&st[S_BUSY], busy);
+    atomicAdd(&st[S_RBUSY], busy);
+    atomicAdd(&st[S_RSTEPS], atomicLoad(&wsum[W_STATS + 8u]));
     atomicMax(&st[S_MAXSTEPS], atomicLoad(&wsum[W_STATS + 3u]));
     atomicAdd(&st[S_SHARED], atomicLoad(&wsum[W_STATS + 4u]));
     atomicAdd(&st[S_SPILLED], atomicLoad(&wsum[W_STATS + 5u]));
@@ -148,6 +156,13 @@ fn between() {
   atomicStore(&bout[1], n - w);
   let groups = min(MAX_WG, (w + WG - 1u) / WG);
   ind[0] = select(groups, 0u, atomicLoad(&st[S_ERR]) != 0u);
+  let busy = atomicLoad(&st[S_RBUSY]);
+  if (busy != 0u) {
+    let mean = atomicLoad(&st[S_RSTEPS]) / busy;
+    atomicStore(&st[S_BUDGET], clamp(BUDGET_TAIL * min(mean, BUDGET), BUDGET_MIN, BUDGET));
+  }
+  atomicStore(&st[S_RBUSY], 0u);
+  atomicStore(&st[S_RSTEPS], 0u);
   ind[1] = 1u;
   ind[2] = 1u;
 }
