@@ -5,7 +5,7 @@
  * link.ts (see docs/webgpu.md).
  */
 import { RULE_CLASSES } from "@hvm/ir";
-import { ALLOC_WORDS, BAG_HEADER, S_BUDGET, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_ERR_CLAIM, S_MAXSTEPS, S_PROBES, S_PUSHED, S_RBUSY, S_RSTEPS, S_RETRIED, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
+import { ALLOC_WORDS, BAG_HEADER, S_BUDGET, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_ERR_CLAIM, S_MAXSTEPS, S_PROBES, S_PUSHED, S_RBUSY, S_RFULL, S_RSTEPS, S_RETRIED, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -51,7 +51,9 @@ export function heapAccessors(plan: MemoryPlan): string {
 
 /**
  * Interactions per rule class, one private scalar each (registers): count()
- * adds to one, flush_counts() adds them to the workgroup's sums.
+ * adds to one (each adds whether its class matched, no branch, so the lanes
+ * of a subgroup stay together), flush_counts() adds them to the workgroup's
+ * sums.
  */
 function counters(): string {
   const n = RULE_CLASSES.length;
@@ -59,10 +61,7 @@ function counters(): string {
   return [
     ...ids.map((c) => `var<private> cnt${c}: u32;`),
     "fn count_class(cls: u32) {",
-    "  switch (cls) {",
-    ...ids.map((c) => `    case ${c}u: { cnt${c} += 1u; }`),
-    "    default: {}",
-    "  }",
+    ...ids.map((c) => `  cnt${c} += select(0u, 1u, cls == ${c}u);`),
     "}",
     "fn flush_counts() {",
     ...ids.map((c) => `  if (cnt${c} != 0u) { atomicAdd(&wsum[${c}u], cnt${c}); }`),
@@ -82,6 +81,7 @@ const BUDGET_TAIL: u32 = 4u;
 const S_BUDGET: u32 = ${S_BUDGET}u;
 const S_RSTEPS: u32 = ${S_RSTEPS}u;
 const S_RBUSY: u32 = ${S_RBUSY}u;
+const S_RFULL: u32 = ${S_RFULL}u;
 const LOCAL_CAP: u32 = ${k.localCapacity}u;
 const CHUNK: u32 = ${CHUNK_NODES}u;
 const NCHUNKS: u32 = ${plan.chunks}u;

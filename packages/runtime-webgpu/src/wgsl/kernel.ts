@@ -18,8 +18,9 @@
  * window (the next round's input: the whole bag until the bump allocator
  * has handed out WINDOW_START chunks, then its top WINDOW pairs), writes
  * the indirect dispatch size of the next round from it, and sets the next
- * round's budget: BUDGET_TAIL times the mean interactions of this round's
- * busy invocations, from BUDGET_MIN to BUDGET (KernelConfig.budgetMin).
+ * round's budget (KernelConfig.budgetMin): BUDGET when a quarter of this
+ * round's busy invocations or more used all of theirs, else BUDGET_TAIL
+ * times their mean interactions, from BUDGET_MIN.
  */
 import type { KernelConfig, MemoryPlan } from "../layout.js";
 import { allocator } from "./alloc.js";
@@ -32,7 +33,7 @@ function entryPoints(k: KernelConfig): string {
   return `
 // Per-workgroup sums: the rule classes, then the profile counters.
 const W_STATS: u32 = 8u;
-var<workgroup> wsum: array<atomic<u32>, 17>;
+var<workgroup> wsum: array<atomic<u32>, 18>;
 
 // Work sharing: give the oldest redex of the stack to the output bag.
 fn share(steps: u32) -> u32 {
@@ -123,6 +124,7 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   if (retried != 0u) { atomicAdd(&wsum[W_STATS + 6u], retried); }
   if (pushed != 0u) { atomicAdd(&wsum[W_STATS + 7u], pushed); }
   if (steps != 0u) { atomicAdd(&wsum[W_STATS + 8u], steps); }
+  if (steps >= budget) { atomicAdd(&wsum[W_STATS + 9u], 1u); }
   workgroupBarrier();
   if (lid == 0u) {
     for (var c = 0u; c < CLASS_COUNT; c += 1u) {
@@ -138,6 +140,7 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
     atomicAdd(&st[S_BUSY], busy);
     atomicAdd(&st[S_RBUSY], busy);
     atomicAdd(&st[S_RSTEPS], atomicLoad(&wsum[W_STATS + 8u]));
+    atomicAdd(&st[S_RFULL], atomicLoad(&wsum[W_STATS + 9u]));
     atomicMax(&st[S_MAXSTEPS], atomicLoad(&wsum[W_STATS + 3u]));
     atomicAdd(&st[S_SHARED], atomicLoad(&wsum[W_STATS + 4u]));
     atomicAdd(&st[S_SPILLED], atomicLoad(&wsum[W_STATS + 5u]));
@@ -159,10 +162,13 @@ fn between() {
   let busy = atomicLoad(&st[S_RBUSY]);
   if (busy != 0u) {
     let mean = atomicLoad(&st[S_RSTEPS]) / busy;
-    atomicStore(&st[S_BUDGET], clamp(BUDGET_TAIL * min(mean, BUDGET), BUDGET_MIN, BUDGET));
+    let chains = 4u * atomicLoad(&st[S_RFULL]) >= busy;
+    let next = select(BUDGET_TAIL * min(mean, BUDGET), BUDGET, chains);
+    atomicStore(&st[S_BUDGET], clamp(next, BUDGET_MIN, BUDGET));
   }
   atomicStore(&st[S_RBUSY], 0u);
   atomicStore(&st[S_RSTEPS], 0u);
+  atomicStore(&st[S_RFULL], 0u);
   ind[1] = 1u;
   ind[2] = 1u;
 }
