@@ -57,19 +57,21 @@ export const S_PUSHED = 23;
 /**
  * State buffer: the adaptive budget (see KernelConfig.budgetMin): the budget
  * of the next round (0 until a round has set it: the full budget), and the
- * interactions, busy invocations and invocations that used the whole
- * budget of the round running, which `between` reads and clears.
+ * interactions, busy invocations, invocations that used the whole budget
+ * and the most interactions of one invocation in the round running, which
+ * `between` reads and clears.
  */
 export const S_BUDGET = 24;
 export const S_RSTEPS = 25;
 export const S_RBUSY = 26;
 export const S_RFULL = 27;
+export const S_RMAX = 28;
 /**
  * State buffer: per-invocation allocator, ALLOC_WORDS words each from here:
  * its chunk + 1 (0: none yet), then which of the chunk's 64 nodes are free
  * (two 32-bit masks), kept between dispatches.
  */
-export const S_ALLOC = 28;
+export const S_ALLOC = 32;
 export const ALLOC_WORDS = 4;
 /** Storage buffers besides the heap: state, book, bag in, bag out. */
 export const FIXED_STORAGE_BUFFERS = 4;
@@ -101,14 +103,17 @@ export interface KernelConfig {
   /** Interactions one invocation performs per dispatch before spilling. */
   budget: number;
   /**
-   * The adaptive budget. When fewer than a quarter of the invocations busy
-   * in a round used its whole budget, the next round's budget is
-   * BUDGET_TAIL (4) times their mean interactions, at least this: rounds
-   * of many short pieces of work then stop their few long ones early (the
-   * rest of their stacks goes to the bag, spread over the next round)
-   * instead of leaving the other invocations idle until those finish.
-   * When more did (long chains, independent loops), the next round has
-   * the whole `budget` again. Equal to `budget`: a fixed budget.
+   * The adaptive budget. When the longest invocation of a round did more
+   * than BUDGET_TAIL (4) times the mean interactions of the busy ones (or
+   * some used their whole budget) and fewer than a quarter of them used
+   * their whole budget, the next round's
+   * budget is 4 times that mean, at least this: rounds of many short
+   * pieces of work then stop their few long ones early (the rest of their
+   * stacks goes to the bag, spread over the next round) instead of leaving
+   * the other invocations idle until those finish. Otherwise (no long
+   * tail; long chains and independent loops, which use their whole
+   * budget) the next round has the whole `budget`. Equal to `budget`: a
+   * fixed budget.
    */
   budgetMin: number;
   /** Redex pairs in an invocation's private stack. */

@@ -18,9 +18,10 @@
  * window (the next round's input: the whole bag until the bump allocator
  * has handed out WINDOW_START chunks, then its top WINDOW pairs), writes
  * the indirect dispatch size of the next round from it, and sets the next
- * round's budget (KernelConfig.budgetMin): BUDGET when a quarter of this
- * round's busy invocations or more used all of theirs, else BUDGET_TAIL
- * times their mean interactions, from BUDGET_MIN.
+ * round's budget (KernelConfig.budgetMin): BUDGET_TAIL times the mean
+ * interactions of this round's busy invocations (from BUDGET_MIN) when its
+ * longest one did more or some used all of their budget, and fewer than a
+ * quarter did; else BUDGET.
  */
 import type { KernelConfig, MemoryPlan } from "../layout.js";
 import { allocator } from "./alloc.js";
@@ -141,7 +142,9 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
     atomicAdd(&st[S_RBUSY], busy);
     atomicAdd(&st[S_RSTEPS], atomicLoad(&wsum[W_STATS + 8u]));
     atomicAdd(&st[S_RFULL], atomicLoad(&wsum[W_STATS + 9u]));
-    atomicMax(&st[S_MAXSTEPS], atomicLoad(&wsum[W_STATS + 3u]));
+    let most = atomicLoad(&wsum[W_STATS + 3u]);
+    atomicMax(&st[S_MAXSTEPS], most);
+    atomicMax(&st[S_RMAX], most);
     atomicAdd(&st[S_SHARED], atomicLoad(&wsum[W_STATS + 4u]));
     atomicAdd(&st[S_SPILLED], atomicLoad(&wsum[W_STATS + 5u]));
     atomicAdd(&st[S_RETRIED], atomicLoad(&wsum[W_STATS + 6u]));
@@ -161,14 +164,15 @@ fn between() {
   ind[0] = select(groups, 0u, atomicLoad(&st[S_ERR]) != 0u);
   let busy = atomicLoad(&st[S_RBUSY]);
   if (busy != 0u) {
-    let mean = atomicLoad(&st[S_RSTEPS]) / busy;
-    let chains = 4u * atomicLoad(&st[S_RFULL]) >= busy;
-    let next = select(BUDGET_TAIL * min(mean, BUDGET), BUDGET, chains);
-    atomicStore(&st[S_BUDGET], clamp(next, BUDGET_MIN, BUDGET));
+    let cut = BUDGET_TAIL * min(atomicLoad(&st[S_RSTEPS]) / busy, BUDGET);
+    let full = atomicLoad(&st[S_RFULL]);
+    let tail = (atomicLoad(&st[S_RMAX]) > cut || full != 0u) && 4u * full < busy;
+    atomicStore(&st[S_BUDGET], select(BUDGET, clamp(cut, BUDGET_MIN, BUDGET), tail));
   }
   atomicStore(&st[S_RBUSY], 0u);
   atomicStore(&st[S_RSTEPS], 0u);
   atomicStore(&st[S_RFULL], 0u);
+  atomicStore(&st[S_RMAX], 0u);
   ind[1] = 1u;
   ind[2] = 1u;
 }
