@@ -2,17 +2,16 @@
  * The two entry points and the assembled shader.
  *
  * `reduce`: each invocation takes redexes from the window of the input bag
- * (its top WINDOW pairs at most, strided by the dispatch width), reduces them
- * depth-first on its ring stack (workgroup memory) for up to the round's
- * budget of interactions (set by \`between\`), gives its oldest redex to the
- * output bag every SHARE_MASK + 1 steps (a longer period in wide rounds
- * where configured) while the output
- * bag holds fewer than SHARE_BELOW redexes (those of this dispatch, or all
- * of them when leftovers count) and its stack holds at least SHARE_MIN
- * (work sharing), and spills what is
- * left to the output bag, on top of what that bag already held. Per-workgroup
- * sums of the rule classes and the profile counters go to the state buffer at
- * the end.
+ * (its top WINDOW pairs at most, strided by the dispatch width) and reduces
+ * them depth-first on its ring stack (workgroup memory) for up to the
+ * round's budget of interactions (set by `between`). It gives its oldest
+ * redex to the output bag every SHARE_MASK + 1 steps (a longer period in
+ * wide rounds where configured) while the output bag holds fewer than
+ * SHARE_BELOW redexes (those of this dispatch, or all of them when
+ * leftovers count) and its stack holds at least SHARE_MIN (work sharing),
+ * and spills what is left to the output bag, on top of what that bag
+ * already held. Per-workgroup sums of the rule classes and the profile
+ * counters go to the state buffer at the end.
  *
  * `between`: one invocation; drops the consumed window from the input bag
  * (its count goes back to the window base), then sets the output bag's
