@@ -6,6 +6,7 @@
  *           [--wg N] [--max-wg N] [--wave N] [--budget N] [--budget-min N] [--share-below N]
  *           [--share-every N] [--share-every-wide N] [--share-wide-at F]
  *           [--share-counts-leftovers 0|1] [--share-min N] [--local N] [--window N] [--window-from F] [--link-rounds N]
+ *           [--spread-max N] [--spread-width N]
  *           [--fallback] [--trace]
  *           [--out FILE] files...
  * --fallback gives the WebGPU runtime the CPU reference as its fallback for
@@ -55,6 +56,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--window") a.kernel.window = Number(next());
     else if (k === "--window-from") a.kernel.windowFrom = Number(next());
     else if (k === "--link-rounds") a.kernel.linkRounds = Number(next());
+    else if (k === "--spread-max") a.kernel.spreadMax = Number(next());
+    else if (k === "--spread-width") a.kernel.spreadWidth = Number(next());
     else if (k === "--trace") a.trace = true;
     else if (k === "--fallback") a.fallback = true;
     else if (k === "--out") a.out = next();

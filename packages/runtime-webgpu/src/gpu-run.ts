@@ -8,7 +8,7 @@ import { RULE_CLASSES, emptyByRule, varTo } from "@hvm/ir";
 import type { Driver } from "./driver.js";
 import { GpuError } from "./errors.js";
 import { HeapView, READ_BLOCK_SHIFT } from "./heap-view.js";
-import { BAG_HEADER, CHUNK_NODES, type KernelConfig, type MemoryPlan, S_ACTIVE, S_BUSY, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_PUSHED, S_RETRIED, S_SPILLED, S_SWEPT, windowSize } from "./layout.js";
+import { BAG_HEADER, CHUNK_NODES, type KernelConfig, type MemoryPlan, S_ACTIVE, S_BUSY, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_PUSHED, S_RETRIED, S_SPILLED, S_SPREAD, S_SWEPT, windowSize } from "./layout.js";
 import type { Pipelines } from "./pipelines.js";
 import { type Counters, emptyProfile } from "./profile.js";
 
@@ -151,6 +151,7 @@ export class GpuRun {
     bag[1] = n - w;
     bag.set(redexes, BAG_HEADER);
     q.writeBuffer(this.bags[this.parity], 0, bag);
+    q.writeBuffer(this.state, S_SPREAD * 4, new Uint32Array([0]));
     const groups = Math.min(this.kernel.maxWorkgroups, Math.ceil(w / this.kernel.workgroupSize));
     q.writeBuffer(this.indirect, 0, new Uint32Array([groups, 1, 1]));
   }

@@ -67,6 +67,11 @@ export const S_RBUSY = 26;
 export const S_RFULL = 27;
 export const S_RMAX = 28;
 /**
+ * State buffer: log2 of the next round's spread (see KernelConfig.spreadMax),
+ * set by `between` (and by the host for the first round).
+ */
+export const S_SPREAD = 29;
+/**
  * State buffer: per-invocation allocator, ALLOC_WORDS words each from here:
  * its chunk + 1 (0: none yet), then which of the chunk's 64 nodes are free
  * (two 32-bit masks), kept between dispatches.
@@ -160,6 +165,19 @@ export interface KernelConfig {
    * has wires of three to five visits, none longer).
    */
   linkRounds: number;
+  /**
+   * Spread of narrow rounds of long chains: a round whose window holds few
+   * redexes, after a round where at least a quarter of the busy invocations
+   * used their whole budget, gives each redex `s` invocations, of which only
+   * the first works, so that the
+   * lanes of a subgroup do not wait on each other's memory accesses and
+   * branches, and the redexes reach every compute unit instead of a few
+   * (2^10 independent loops: docs/webgpu.md, session 13). `s` is the
+   * largest power of two up to `spreadMax` (at most `workgroupSize`; 1:
+   * never) with window x s up to `spreadWidth` invocations.
+   */
+  spreadMax: number;
+  spreadWidth: number;
 }
 
 export interface MemoryPlan {
@@ -237,6 +255,8 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
   if (!(Number.isInteger(k.budget) && k.budget >= 1)) throw new ShaderBuildError(`budget must be a whole number of interactions from 1, got ${k.budget}`);
   if (!(Number.isInteger(k.budgetMin) && k.budgetMin >= 1 && k.budgetMin <= k.budget)) throw new ShaderBuildError(`budgetMin must be a whole number from 1 to budget (${k.budget}), got ${k.budgetMin}`);
   if (!(Number.isInteger(k.linkRounds) && k.linkRounds >= 1)) throw new ShaderBuildError(`linkRounds must be a whole number of rounds from 1, got ${k.linkRounds}`);
+  if (!(Number.isInteger(Math.log2(k.spreadMax)) && k.spreadMax <= k.workgroupSize)) throw new ShaderBuildError(`spreadMax must be a power of two up to the workgroup size (${k.workgroupSize}), got ${k.spreadMax}`);
+  if (!(Number.isInteger(k.spreadWidth) && k.spreadWidth >= 0)) throw new ShaderBuildError(`spreadWidth must be a whole number of invocations, got ${k.spreadWidth}`);
   for (const knob of ["shareEvery", "shareEveryWide"] as const) {
     if (!Number.isInteger(Math.log2(k[knob]))) throw new ShaderBuildError(`${knob} must be a power of two, got ${k[knob]}`);
   }
@@ -253,6 +273,9 @@ export const WINDOW_WAVES_CPU = 2;
 export const BUDGET_MIN_GPU = 32;
 /** The default rounds of link_all (docs/webgpu.md, "Linking"). */
 export const LINK_ROUNDS = 5;
+/** The default spread of narrow rounds on GPUs (docs/webgpu.md, session 13). */
+export const SPREAD_MAX_GPU = 32;
+export const SPREAD_WIDTH_GPU = 32768;
 /** The default heap fraction handed out before the window applies. */
 export const WINDOW_FROM = 0.5;
 
@@ -265,6 +288,6 @@ export const WINDOW_FROM = 0.5;
  */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, budgetMin: 64, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS }
-    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, budgetMin: BUDGET_MIN_GPU, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS };
+    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, budgetMin: 64, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS, spreadMax: 1, spreadWidth: 0 }
+    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, budgetMin: BUDGET_MIN_GPU, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS, spreadMax: SPREAD_MAX_GPU, spreadWidth: SPREAD_WIDTH_GPU };
 }

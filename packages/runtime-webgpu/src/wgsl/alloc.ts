@@ -85,10 +85,14 @@ fn find_run(n: u32) -> u32 {
   var len = 1u;
   for (; 2u * len <= n; len *= 2u) { m &= shr64(m, len); }
   if (len < n) { m &= shr64(m, n - len); }
-  if (m.x != 0u) { return firstTrailingBit(m.x); }
-  if (m.y != 0u) { return 32u + firstTrailingBit(m.y); }
+  if (m.x != 0u) { return ctz(m.x); }
+  if (m.y != 0u) { return 32u + ctz(m.y); }
   return NONE;
 }
+
+// The lowest set bit of m (not 0): the ones below it counted. Not
+// firstTrailingBit, which Tint replaces by a five-step search.
+fn ctz(m: u32) -> u32 { return countOneBits(~m & (m - 1u)); }
 
 // n (1..32) consecutive free nodes of the current chunk, or of a new one
 // (the old one is released: the sweep takes it back once all of it is free).
@@ -111,8 +115,12 @@ fn alloc(n: u32) -> u32 {
 // main port was in the redex we consumed. A node whose cell the wire's
 // other end completes later stays out of the mask until the sweep frees
 // its chunk.
+// Selects, not branches, so the lanes of a subgroup stay together.
 fn recycle(node: u32) {
-  if (node / CHUNK == cur) { fm |= run_bits(node % CHUNK, 1u); }
+  let k = node % CHUNK;
+  let hit = node / CHUNK == cur;
+  let bit = 1u << (k & 31u);
+  fm |= vec2<u32>(select(0u, bit, hit && k < 32u), select(0u, bit, hit && k >= 32u));
 }
 
 // Any number of consecutive nodes: up to 32 from the current chunk, more

@@ -72,7 +72,11 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   SHARE_MASK = select(SHARE_MASK_NARROW, SHARE_MASK_WIDE, n > base && n - base >= SHARE_WIDE_FROM);
 `}  let round_budget = atomicLoad(&st[S_BUDGET]);
   let budget = select(round_budget, BUDGET, round_budget == 0u);
-  var next = atomicLoad(&bin[1]) + tid;
+  // A spread round (S_SPREAD, set by between) gives each redex of its
+  // window the first of 2^spread invocations.
+  let spread = atomicLoad(&st[S_SPREAD]);
+  let stride = width >> spread;
+  var next = select(n, atomicLoad(&bin[1]) + (tid >> spread), (tid & ((1u << spread) - 1u)) == 0u);
   var steps = 0u;
   var given = 0u;
   var spilled = 0u;
@@ -84,7 +88,7 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
       sp = 0u;
       if (next >= n) { break; }
       push(atomicLoad(&bin[BAG_HEADER + 2u * next]), atomicLoad(&bin[BAG_HEADER + 2u * next + 1u]));
-      next += width;
+      next += stride;
       continue;
     }
     given += share(steps);
@@ -105,7 +109,7 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
     push_global(stk_a(i), stk_b(i));
   }
   spilled = sp - bot;
-  for (; next < n; next += width) {
+  for (; next < n; next += stride) {
     push_global(atomicLoad(&bin[BAG_HEADER + 2u * next]), atomicLoad(&bin[BAG_HEADER + 2u * next + 1u]));
   }
   if (keeps) {
@@ -160,15 +164,22 @@ fn between() {
   let n = min(atomicLoad(&bout[0]), BAG_CAP);
   let w = select(n, min(n, WINDOW), atomicLoad(&st[S_ACTIVE]) >= WINDOW_START);
   atomicStore(&bout[1], n - w);
-  let groups = min(MAX_WG, (w + WG - 1u) / WG);
-  ind[0] = select(groups, 0u, atomicLoad(&st[S_ERR]) != 0u);
   let busy = atomicLoad(&st[S_RBUSY]);
+  let full = atomicLoad(&st[S_RFULL]);
   if (busy != 0u) {
     let cut = BUDGET_TAIL * min(atomicLoad(&st[S_RSTEPS]) / busy, BUDGET);
-    let full = atomicLoad(&st[S_RFULL]);
     let tail = (atomicLoad(&st[S_RMAX]) > cut || full != 0u) && 4u * full < busy;
     atomicStore(&st[S_BUDGET], select(BUDGET, clamp(cut, BUDGET_MIN, BUDGET), tail));
   }
+  // Spread a narrow round after one where at least a quarter of the busy
+  // invocations used their whole budget (long chains of work).
+  var spread = 0u;
+  if (busy != 0u && 4u * full >= busy) {
+    while ((2u << spread) <= SPREAD_MAX && (w << (spread + 1u)) <= SPREAD_WIDTH) { spread += 1u; }
+  }
+  atomicStore(&st[S_SPREAD], spread);
+  let groups = min(MAX_WG, ((w << spread) + WG - 1u) / WG);
+  ind[0] = select(groups, 0u, atomicLoad(&st[S_ERR]) != 0u);
   atomicStore(&st[S_RBUSY], 0u);
   atomicStore(&st[S_RSTEPS], 0u);
   atomicStore(&st[S_RFULL], 0u);

@@ -36,8 +36,7 @@ fn load_node(p: u32, has: bool) -> vec2<u32> {
 fn unredirect(v: u32) -> u32 { return select(v, v - 2u, tag(v) == RD1 || tag(v) == RD2); }
 
 fn took(s: u32, v: u32) -> u32 {
-  if (v == var_to(s)) { return v; }
-  hstore(s, 0u);
+  if (v != var_to(s)) { hstore(s, 0u); }
   return unredirect(v);
 }
 
@@ -53,52 +52,53 @@ fn take2(p: u32, v: vec2<u32>) -> vec2<u32> {
   return vec2<u32>(took(s, v.x), took(s + 1u, v.y));
 }
 
-// One visit of cell c with our end d: a compare-exchange that puts d in
-// only if the cell is empty (VR(c)). Returns VR(c) when it did, the other
-// end's deposit when the cell holds one, and NULL when the visit must be
-// made again later: the cell's own write (VR(c), by the invocation that
-// made it) has not arrived yet, or the weak compare-exchange failed
-// spuriously. A visit never writes into a NULL cell, so that late write
-// cannot overwrite a deposit.
-fn try_visit(c: u32, d: u32) -> u32 {
-  let empty = var_to(c);
-  let r = hcas(c, empty, d);
-  if (r.y == 1u) { return empty; }
-  return select(r.x, 0u, r.x == empty);
-}
-
-// One visit of a link (link_all makes a round's visits all at once, so
-// they overlap): returns (a, b, old), a being the variable end whose cell
-// was visited (the higher one when both are: the redirect left there is
+// A link's ends in visiting order: (a, b) with a the variable end whose
+// cell is visited (the higher one when both are: the redirect left there is
 // collected when that cell's other end arrives, and long-lived ends, the
-// root and boot-time nodes, sit low, so no redirect chain grows from them)
-// and old what the visit found (NULL: settle makes the link a job); old ==
-// a when the link is complete (a deposit, or two main ports pushed as a
-// redex).
-fn visit(a0: u32, b0: u32) -> vec3<u32> {
-  var a = a0;
-  var b = b0;
-  if (!is_var(a) || (is_var(b) && slot_of(b) > slot_of(a))) { let t = a; a = b; b = t; }
-  if (!is_var(a)) { push(a, b); return vec3<u32>(a, b, a); }
-  return vec3<u32>(a, b, try_visit(slot_of(a), select(b, b + 2u, is_var(b))));
+// root and boot-time nodes, sit low, so no redirect chain grows from them).
+fn orient(a: u32, b: u32) -> vec2<u32> {
+  let swap = !is_var(a) || (is_var(b) && slot_of(b) > slot_of(a));
+  return vec2<u32>(select(a, b, swap), select(b, a, swap));
 }
 
-// The rest of a link after its visit: the other end was there first, so
-// free the cell and queue the wire again with what it left (the next round
-// of link_all visits it). A visit that found its cell NULL becomes a link
-// job on the stack (a variable on its left: interact links it), so a late
-// write is waited for by doing other work.
-fn settle(v: vec3<u32>) {
-  if (v.z == v.x) { return; }
-  if (v.z == 0u) { retried += 1u; push(v.x, v.y); return; }
-  hstore(slot_of(v.x), 0u);
-  later(unredirect(v.z), v.y);
+// Our end b as a cell's deposit: a variable as a redirect to it.
+fn deposit(b: u32) -> u32 { return select(b, b + 2u, is_var(b)); }
+
+// What a visit of cell c found from its compare-exchange r (old value,
+// stored), which put our end in only if the cell was empty (VR(c)):
+// VR(c) when it did, the other end's deposit when the cell held one, and
+// NULL when the visit must be made again later: the cell's own write (VR(c),
+// by the invocation that made it) has not arrived yet, or the weak
+// compare-exchange failed spuriously. A visit never writes into a NULL
+// cell, so that late write cannot overwrite a deposit.
+fn found(c: u32, r: vec2<u32>) -> u32 {
+  let empty = var_to(c);
+  return select(select(r.x, 0u, r.x == empty), empty, r.y == 1u);
+}
+
+// The rest of a link (ends o, a the visited one) after its visit found
+// \`old\` (NULL for two main ports); returns the wire to visit in the next
+// round (z = 1), or z = 0 when the link is over. A redex, or a visit that
+// found its cell NULL, goes on the stack (a link job has a variable on its
+// left: interact links it, so a late write is waited for by doing other
+// work). Otherwise the other end was there first: free the cell and go on
+// with what it left.
+fn settle(o: vec2<u32>, old: u32) -> vec3<u32> {
+  if (old == o.x) { return vec3<u32>(0u); }
+  if (old == 0u) {
+    retried += select(0u, 1u, is_var(o.x));
+    push(o.x, o.y);
+    return vec3<u32>(0u);
+  }
+  hstore(slot_of(o.x), 0u);
+  return vec3<u32>(unredirect(old), o.y, 1u);
 }
 
 // Rules queue their links (at most 4) and the dispatcher performs them
 // (link_all), so the linking code exists once in the compiled shader, not
 // once per rule. The queue is four pairs of scalars (registers), not an
-// array.
+// array, and a mask of the pairs in use: a link keeps its pair from one
+// round to the next.
 var<private> la0: u32;
 var<private> lb0: u32;
 var<private> la1: u32;
@@ -107,17 +107,7 @@ var<private> la2: u32;
 var<private> lb2: u32;
 var<private> la3: u32;
 var<private> lb3: u32;
-var<private> nl: u32;
-
-fn later(a: u32, b: u32) {
-  switch (nl) {
-    case 0u: { la0 = a; lb0 = b; }
-    case 1u: { la1 = a; lb1 = b; }
-    case 2u: { la2 = a; lb2 = b; }
-    default: { la3 = a; lb3 = b; }
-  }
-  nl += 1u;
-}
+var<private> live: u32;
 
 // link_all: connect the queued wire ends, in rounds. A wire end that is a
 // variable VR(c) is a visit to cell c (try_visit): put our side in if it is
@@ -128,8 +118,7 @@ fn later(a: u32, b: u32) {
 // Two wire ends of one rule never race with each other in a way a
 // sequential order would not: each visit is one atomic step on one cell, so
 // making every queued visit before any settling is one of the orders the
-// protocol already allows. The queue holds at most four links: a round
-// takes them all and each settle queues at most one again.
+// protocol already allows.
 //
 // One copy of the linking code: the rounds are a loop, so the visits and
 // settles exist once in the compiled shader, not once per rule or per step
@@ -139,29 +128,50 @@ const LINK_ROUNDS: u32 = ${k.linkRounds}u;
 
 fn link_all() {
   for (var round = 0u; round < LINK_ROUNDS; round += 1u) {
-    if (nl == 0u) { return; }
-    let n = nl;
-    nl = 0u;
-    let v0 = visit(la0, lb0);
-    var v1 = vec3<u32>(0u);
-    var v2 = vec3<u32>(0u);
-    var v3 = vec3<u32>(0u);
-    if (n > 1u) { v1 = visit(la1, lb1); }
-    if (n > 2u) { v2 = visit(la2, lb2); }
-    if (n > 3u) { v3 = visit(la3, lb3); }
-    settle(v0);
-    if (n > 1u) { settle(v1); }
-    if (n > 2u) { settle(v2); }
-    if (n > 3u) { settle(v3); }
+    if (live == 0u) { return; }
+    let o0 = orient(la0, lb0);
+    let o1 = orient(la1, lb1);
+    let o2 = orient(la2, lb2);
+    let o3 = orient(la3, lb3);
+    let u0 = (live & 1u) != 0u && is_var(o0.x);
+    let u1 = (live & 2u) != 0u && is_var(o1.x);
+    let u2 = (live & 4u) != 0u && is_var(o2.x);
+    let u3 = (live & 8u) != 0u && is_var(o3.x);
+    // The first two links' compare-exchanges run back to back, with no
+    // branch between them and nothing that waits for the first, so their
+    // round trips overlap (most rules queue two links). When only one of
+    // them visits a cell, the other makes a no-op compare-exchange on that
+    // cell: it puts in what it expects, so it changes nothing.
+    var f0 = 0u;
+    var f1 = 0u;
+    if (u0 || u1) {
+      let c0 = select(slot_of(o1.x), slot_of(o0.x), u0);
+      let c1 = select(c0, slot_of(o1.x), u1);
+      let r0 = hcas(c0, var_to(c0), select(var_to(c0), deposit(o0.y), u0));
+      let r1 = hcas(c1, var_to(c1), select(var_to(c1), deposit(o1.y), u1));
+      f0 = select(0u, found(c0, r0), u0);
+      f1 = select(0u, found(c1, r1), u1);
+    }
+    var f2 = 0u;
+    var f3 = 0u;
+    if (u2) { let c = slot_of(o2.x); f2 = found(c, hcas(c, var_to(c), deposit(o2.y))); }
+    if (u3) { let c = slot_of(o3.x); f3 = found(c, hcas(c, var_to(c), deposit(o3.y))); }
+    var go = 0u;
+    if ((live & 1u) != 0u) { let w = settle(o0, f0); la0 = w.x; lb0 = w.y; go |= w.z; }
+    if ((live & 2u) != 0u) { let w = settle(o1, f1); la1 = w.x; lb1 = w.y; go |= w.z << 1u; }
+    if ((live & 4u) != 0u) { let w = settle(o2, f2); la2 = w.x; lb2 = w.y; go |= w.z << 2u; }
+    if ((live & 8u) != 0u) { let w = settle(o3, f3); la3 = w.x; lb3 = w.y; go |= w.z << 3u; }
+    live = go;
   }
-  if (nl != 0u) { defer_links(); }
+  if (live != 0u) { defer_links(); }
 }
 
 // What is left of wires longer than LINK_ROUNDS visits, as jobs on the
 // stack: a variable on the left (interact links it), or a redex when both
 // ends are main ports.
 fn defer_links() {
-  for (var i = 0u; i < nl; i += 1u) {
+  for (var i = 0u; i < 4u; i += 1u) {
+    if (((live >> i) & 1u) == 0u) { continue; }
     var a = la0;
     var b = lb0;
     switch (i) {
@@ -172,7 +182,7 @@ fn defer_links() {
     }
     push(select(b, a, is_var(a)), select(a, b, is_var(a)));
   }
-  nl = 0u;
+  live = 0u;
 }
 
 // A fresh wire between two slots of new nodes: the cell holds VR to itself.

@@ -36,19 +36,19 @@ const NODES_HI: u32 = ${nodes(8)};
 // connects lak and lbk.
 fn links1(a0: u32, b0: u32) {
   la0 = a0; lb0 = b0;
-  nl = 1u;
+  live = 1u;
 }
 fn links2(a0: u32, b0: u32, a1: u32, b1: u32) {
   la0 = a0; lb0 = b0; la1 = a1; lb1 = b1;
-  nl = 2u;
+  live = 3u;
 }
 fn links3(a0: u32, b0: u32, a1: u32, b1: u32, a2: u32, b2: u32) {
   la0 = a0; lb0 = b0; la1 = a1; lb1 = b1; la2 = a2; lb2 = b2;
-  nl = 3u;
+  live = 7u;
 }
 fn links4(a0: u32, b0: u32, a1: u32, b1: u32, a2: u32, b2: u32, a3: u32, b3: u32) {
   la0 = a0; lb0 = b0; la1 = a1; lb1 = b1; la2 = a2; lb2 = b2; la3 = a3; lb3 = b3;
-  nl = 4u;
+  live = 15u;
 }
 
 // ANNI  CTi ~ CTi
@@ -134,12 +134,13 @@ fn rule_dref(x: u32, base: u32, hd: vec4<u32>, vx: vec2<u32>) {
   let size = hd.y;
   let nred = hd.z;
   let root = hd.w;
+  // The root node's words, both loaded before either is tested.
+  let k = val(root);
+  let r0 = book[off + 2u * k];
+  let r1 = book[off + 2u * k + 1u];
   var kr = NONE;
-  if (!is_var(x) && tag(root) >= CT0 && tag(root) == tag(x)) {
-    let k = val(root);
-    if (book[off + 2u * k] != var_to(2u * k) && book[off + 2u * k + 1u] != var_to(2u * k + 1u)) {
-      kr = k;
-    }
+  if (!is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((r0 != var_to(2u * k)) & (r1 != var_to(2u * k + 1u)))) {
+    kr = k;
   }
   // Two nodes a step, their four words read before any is written, so the
   // reads overlap (a definition has 2 x size words; the last step may read
@@ -167,7 +168,7 @@ fn rule_dref(x: u32, base: u32, hd: vec4<u32>, vx: vec2<u32>) {
     let tx = take2(x, vx);
     recycle(base + kr);
     count(R_ANNI);
-    links2(shift(book[off + 2u * kr], base), tx.x, shift(book[off + 2u * kr + 1u], base), tx.y);
+    links2(shift(r0, base), tx.x, shift(r1, base), tx.y);
   } else if (is_var(shift(root, base))) {
     hstore(slot_of(shift(root, base)), x);
   } else {
@@ -259,9 +260,14 @@ fn nodes_for(rule: u32, hd: vec4<u32>) -> u32 {
 fn interact(a0: u32, b0: u32) {
   if (is_var(a0)) {
     links1(a0, b0);
-    link_all();
-    return;
+  } else {
+    rule(a0, b0);
   }
+  link_all();
+}
+
+// A redex: its rule, which queues the links it makes.
+fn rule(a0: u32, b0: u32) {
   var rf = rule_of(a0, b0);
   var a = a0;
   var b = b0;
@@ -273,12 +279,11 @@ fn interact(a0: u32, b0: u32) {
   }
   let va = load_node(a, tag(a) >= OP2);
   let vb = load_node(b, !is_var(b) && tag(b) >= OP2);
-  // DREF: the definition's header, read with the slots above.
-  var hd = vec4<u32>(0u);
-  if (rf.x == R_DREF) {
-    let d = 4u * val(a);
-    hd = vec4<u32>(book[d], book[d + 1u], book[d + 2u], book[d + 3u]);
-  }
+  // DREF: the definition's header, read with the slots above (for every
+  // rule, so that nothing comes between those loads; out of the book's
+  // range for other rules, where it is not used).
+  let d = 4u * val(a);
+  let hd = select(vec4<u32>(0u), vec4<u32>(book[d], book[d + 1u], book[d + 2u], book[d + 3u]), rf.x == R_DREF);
   if (min(min(va.x, va.y), min(vb.x, vb.y)) == 0u) {
     retried += 1u;
     push(a0, b0);
@@ -306,7 +311,6 @@ fn interact(a0: u32, b0: u32) {
   }
   release_run();
   count(rf.x);
-  link_all();
 }
 `;
 }
