@@ -1,6 +1,6 @@
 /**
  * The host loop: upload the booted net, encode batches of rounds
- * (reduce + between, indirect dispatch), read back only a small status
+ * (reduce + between, direct dispatches), read back only a small status
  * block after each batch, and when no redex is left read the heap, expand
  * the REFs the normal-form walk finds, and repeat until none is left.
  */

@@ -1,6 +1,6 @@
 /**
  * One run on the GPU: its buffers and bind groups, the upload of the booted
- * net, batches of rounds (reduce + between, indirect dispatch) with the
+ * net, batches of rounds (reduce + between, direct dispatches) with the
  * status readback, expansion jobs for the normal-form walk, and the heap as
  * the host walks read it.
  */
@@ -25,7 +25,7 @@ export interface Status extends Counters {
 
 /**
  * The buffers of a memory plan that do not depend on the book: state, redex
- * bags, heap, indirect arguments, status staging. The driver keeps the last
+ * bags, heap, status staging. The driver keeps the last
  * set between runs (cleared at the start of the next run that takes it), so
  * a second run of the same shape neither allocates nor zeroes a fresh heap.
  */
@@ -34,12 +34,11 @@ export interface RunBuffers {
   readonly state: GPUBuffer;
   readonly bags: GPUBuffer[];
   readonly heaps: GPUBuffer[];
-  readonly indirect: GPUBuffer;
   readonly staging: GPUBuffer;
 }
 
 export function destroyRunBuffers(b: RunBuffers): void {
-  for (const x of [b.state, ...b.bags, ...b.heaps, b.indirect, b.staging]) x.destroy();
+  for (const x of [b.state, ...b.bags, ...b.heaps, b.staging]) x.destroy();
 }
 
 /** The buffers and bind groups of one run. */
@@ -50,10 +49,8 @@ export class GpuRun {
   bookBuf!: GPUBuffer;
   bags: GPUBuffer[] = [];
   heaps: GPUBuffer[] = [];
-  indirect!: GPUBuffer;
   staging!: GPUBuffer;
   groups: GPUBindGroup[] = [];
-  indirectGroup!: GPUBindGroup;
   /** The bag holding the pending redexes. */
   parity = 0;
 
@@ -83,11 +80,10 @@ export class GpuRun {
       state: mk("hvm-state", this.plan.stateWords * 4, S),
       bags: [0, 1].map((i) => mk(`hvm-bag${i}`, (BAG_HEADER + 2 * this.plan.bagCapacity) * 4, S)),
       heaps: this.plan.heapBufferBytes.map((bytes, i) => mk(`hvm-heap${i}`, bytes, S)),
-      indirect: mk("hvm-indirect", 16, GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_DST),
       staging: mk("hvm-status", (STATUS_WORDS + 2) * 4, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST),
     };
     const b = this.shared;
-    ({ state: this.state, bags: this.bags, heaps: this.heaps, indirect: this.indirect, staging: this.staging } = b);
+    ({ state: this.state, bags: this.bags, heaps: this.heaps, staging: this.staging } = b);
     if (reuse) {
       const enc = d.createCommandEncoder({ label: "hvm-clear" });
       for (const buf of [this.state, ...this.bags, ...this.heaps]) enc.clearBuffer(buf);
@@ -107,7 +103,6 @@ export class GpuRun {
         ],
       }),
     );
-    this.indirectGroup = d.createBindGroup({ layout: this.pipes.indirect, entries: [{ binding: 0, resource: { buffer: this.indirect } }] });
     const validation = await d.popErrorScope();
     const memory = await d.popErrorScope();
     if (memory || validation) {
@@ -141,7 +136,7 @@ export class GpuRun {
     }
   }
 
-  /** Put `redexes` in the bag of the next round and size its dispatch (`active`: chunks handed out so far). */
+  /** Put `redexes` in the bag of the next round (`active`: chunks handed out so far). */
   private writeBag(redexes: Uint32Array, active: number): void {
     const q = this.device.queue;
     const n = redexes.length / 2;
@@ -152,8 +147,6 @@ export class GpuRun {
     bag.set(redexes, BAG_HEADER);
     q.writeBuffer(this.bags[this.parity], 0, bag);
     q.writeBuffer(this.state, S_SPREAD * 4, new Uint32Array([0]));
-    const groups = Math.min(this.kernel.maxWorkgroups, Math.ceil(w / this.kernel.workgroupSize));
-    q.writeBuffer(this.indirect, 0, new Uint32Array([groups, 1, 1]));
   }
 
   emptyStatus(): Status {
@@ -170,9 +163,8 @@ export class GpuRun {
     for (let r = 0; r < rounds; r++) {
       pass.setPipeline(this.pipes.reduce);
       pass.setBindGroup(0, this.groups[this.parity]);
-      pass.dispatchWorkgroupsIndirect(this.indirect, 0);
+      pass.dispatchWorkgroups(this.kernel.maxWorkgroups);
       pass.setPipeline(this.pipes.between);
-      pass.setBindGroup(1, this.indirectGroup);
       pass.dispatchWorkgroups(1);
       this.parity ^= 1;
     }

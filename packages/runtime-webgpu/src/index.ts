@@ -3,7 +3,7 @@
  *
  * - `runtime`  createWebGpuRuntime({ device, adapterInfo? }): ir's Runtime
  * - `device`   requestDevice() through navigator.gpu (browsers)
- * - `driver`   the host loop (batches of indirect dispatches, NF walk)
+ * - `driver`   the host loop (batches of rounds, NF walk)
  * - `layout`   heap plan over storage bindings, kernel geometry
  * - `wgsl/*`   the shader generated from ir's tables
  * - `errors`   DeviceLostError, GpuError, AdapterNotFoundError

@@ -11,7 +11,6 @@ export interface Pipelines {
   readonly reduce: GPUComputePipeline;
   readonly between: GPUComputePipeline;
   readonly main: GPUBindGroupLayout;
-  readonly indirect: GPUBindGroupLayout;
 }
 
 const storageEntry = (binding: number, readOnly: boolean): GPUBindGroupLayoutEntry => ({
@@ -39,7 +38,6 @@ export async function createPipelines(device: GPUDevice, plan: MemoryPlan, kerne
     label: "hvm-main",
     entries: [storageEntry(0, false), storageEntry(1, true), storageEntry(2, false), storageEntry(3, false), ...plan.heapBufferBytes.map((_, i) => storageEntry(4 + i, false))],
   });
-  const indirect = device.createBindGroupLayout({ label: "hvm-indirect", entries: [storageEntry(0, false)] });
   const scopeError = await device.popErrorScope();
   if (scopeError) throw new GpuError("compiling the reducer", (await compileErrors(module)) || scopeError.message);
   try {
@@ -51,11 +49,11 @@ export async function createPipelines(device: GPUDevice, plan: MemoryPlan, kerne
       }),
       device.createComputePipelineAsync({
         label: "hvm-between",
-        layout: device.createPipelineLayout({ bindGroupLayouts: [main, indirect] }),
+        layout: device.createPipelineLayout({ bindGroupLayouts: [main] }),
         compute: { module, entryPoint: "between" },
       }),
     ]);
-    return { reduce, between, main, indirect };
+    return { reduce, between, main };
   } catch (e) {
     const detail = (await compileErrors(module)) || (e instanceof Error ? e.message : String(e));
     throw new GpuError("creating the reducer pipelines", detail);

@@ -1,8 +1,11 @@
 /**
  * The two entry points and the assembled shader.
  *
- * `reduce`: each invocation takes redexes from the window of the input bag
- * (its top WINDOW pairs at most, strided by the dispatch width) and reduces
+ * `reduce`: every round is a direct dispatch of MAX_WG workgroups; a
+ * workgroup with no redex in the round's window returns at once. Each
+ * invocation takes redexes from the window of the input bag (its top
+ * WINDOW pairs at most, strided by the dispatch width; in a spread round
+ * the first of every 2^spread invocations takes one) and reduces
  * them depth-first on its ring stack (workgroup memory) for up to the
  * round's budget of interactions (set by `between`). It gives its oldest
  * redex to the output bag every SHARE_MASK + 1 steps (a longer period in
@@ -16,12 +19,13 @@
  * `between`: one invocation; drops the consumed window from the input bag
  * (its count goes back to the window base), then sets the output bag's
  * window (the next round's input: the whole bag until the bump allocator
- * has handed out WINDOW_START chunks, then its top WINDOW pairs), writes
- * the indirect dispatch size of the next round from it, and sets the next
- * round's budget (KernelConfig.budgetMin): BUDGET_TAIL times the mean
- * interactions of this round's busy invocations (from BUDGET_MIN) when its
- * longest one did more or some used all of their budget, and fewer than a
- * quarter did; else BUDGET.
+ * has handed out WINDOW_START chunks, then its top WINDOW pairs; empty
+ * after an error), and sets the next round's budget
+ * (KernelConfig.budgetMin): BUDGET_TAIL times the mean interactions of
+ * this round's busy invocations (from BUDGET_MIN) when its longest one did
+ * more or some used all of their budget, and fewer than a quarter did;
+ * else BUDGET. It also sets the next round's spread
+ * (KernelConfig.spreadMax).
  */
 import type { KernelConfig, MemoryPlan } from "../layout.js";
 import { allocator } from "./alloc.js";
@@ -46,14 +50,24 @@ fn share(steps: u32) -> u32 {
   return 0u;
 }
 
+// Whether this workgroup has a redex in the round's window.
+var<workgroup> wbusy: u32;
+
 @compute @workgroup_size(WG)
 fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
-          @builtin(num_workgroups) nwg: vec3<u32>,
+          @builtin(workgroup_id) wid: vec3<u32>,
           @builtin(local_invocation_index) l: u32) {
   lid = l;
   let tid = gid.x;
-  let width = nwg.x * WG;
+  let width = MAX_WG * WG;
   let n = min(atomicLoad(&bin[0]), BAG_CAP);
+  // Every round is a direct dispatch of MAX_WG workgroups (an indirect
+  // dispatch costs Dawn a validation pass: ~150 us a round on the H200,
+  // docs/webgpu.md, session 13); a workgroup with no redex in the window
+  // returns at once, before touching anything else.
+  let spread = atomicLoad(&st[S_SPREAD]);
+  if (l == 0u) { wbusy = select(0u, 1u, ((wid.x * WG) >> spread) < n - min(atomicLoad(&bin[1]), n)); }
+  if (workgroupUniformLoad(&wbusy) == 0u) { return; }
   // Invocations of the first wave keep their chunk between dispatches;
   // later ones start without one and release theirs when they finish.
   let keeps = tid < WAVE;
@@ -74,7 +88,6 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   let budget = select(round_budget, BUDGET, round_budget == 0u);
   // A spread round (S_SPREAD, set by between) gives each redex of its
   // window the first of 2^spread invocations.
-  let spread = atomicLoad(&st[S_SPREAD]);
   let stride = width >> spread;
   var next = select(n, atomicLoad(&bin[1]) + (tid >> spread), (tid & ((1u << spread) - 1u)) == 0u);
   var steps = 0u;
@@ -156,13 +169,12 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   }
 }
 
-@group(1) @binding(0) var<storage, read_write> ind: array<u32, 3>;
-
 @compute @workgroup_size(1)
 fn between() {
   atomicStore(&bin[0], atomicLoad(&bin[1]));
   let n = min(atomicLoad(&bout[0]), BAG_CAP);
-  let w = select(n, min(n, WINDOW), atomicLoad(&st[S_ACTIVE]) >= WINDOW_START);
+  // After an error the window is empty: the next rounds do nothing.
+  let w = select(select(n, min(n, WINDOW), atomicLoad(&st[S_ACTIVE]) >= WINDOW_START), 0u, atomicLoad(&st[S_ERR]) != 0u);
   atomicStore(&bout[1], n - w);
   let busy = atomicLoad(&st[S_RBUSY]);
   let full = atomicLoad(&st[S_RFULL]);
@@ -178,14 +190,10 @@ fn between() {
     while ((2u << spread) <= SPREAD_MAX && (w << (spread + 1u)) <= SPREAD_WIDTH) { spread += 1u; }
   }
   atomicStore(&st[S_SPREAD], spread);
-  let groups = min(MAX_WG, ((w << spread) + WG - 1u) / WG);
-  ind[0] = select(groups, 0u, atomicLoad(&st[S_ERR]) != 0u);
   atomicStore(&st[S_RBUSY], 0u);
   atomicStore(&st[S_RSTEPS], 0u);
   atomicStore(&st[S_RFULL], 0u);
   atomicStore(&st[S_RMAX], 0u);
-  ind[1] = 1u;
-  ind[2] = 1u;
 }
 `;
 }
