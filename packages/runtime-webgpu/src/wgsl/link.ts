@@ -131,12 +131,8 @@ fn link_all() {
     if (live == 0u) { return; }
     let o0 = orient(la0, lb0);
     let o1 = orient(la1, lb1);
-    let o2 = orient(la2, lb2);
-    let o3 = orient(la3, lb3);
     let u0 = (live & 1u) != 0u && is_var(o0.x);
     let u1 = (live & 2u) != 0u && is_var(o1.x);
-    let u2 = (live & 4u) != 0u && is_var(o2.x);
-    let u3 = (live & 8u) != 0u && is_var(o3.x);
     // The first two links' compare-exchanges run back to back, with no
     // branch between them and nothing that waits for the first, so their
     // round trips overlap (most rules queue two links). When only one of
@@ -152,15 +148,25 @@ fn link_all() {
       f0 = select(0u, found(c0, r0), u0);
       f1 = select(0u, found(c1, r1), u1);
     }
+    // Links 3 and 4 (COMM, PASS) only when queued.
+    let more = (live & 12u) != 0u;
+    var o2 = vec2<u32>(0u);
+    var o3 = vec2<u32>(0u);
     var f2 = 0u;
     var f3 = 0u;
-    if (u2) { let c = slot_of(o2.x); f2 = found(c, hcas(c, var_to(c), deposit(o2.y))); }
-    if (u3) { let c = slot_of(o3.x); f3 = found(c, hcas(c, var_to(c), deposit(o3.y))); }
+    if (more) {
+      o2 = orient(la2, lb2);
+      o3 = orient(la3, lb3);
+      if ((live & 4u) != 0u && is_var(o2.x)) { let c = slot_of(o2.x); f2 = found(c, hcas(c, var_to(c), deposit(o2.y))); }
+      if ((live & 8u) != 0u && is_var(o3.x)) { let c = slot_of(o3.x); f3 = found(c, hcas(c, var_to(c), deposit(o3.y))); }
+    }
     var go = 0u;
     if ((live & 1u) != 0u) { let w = settle(o0, f0); la0 = w.x; lb0 = w.y; go |= w.z; }
     if ((live & 2u) != 0u) { let w = settle(o1, f1); la1 = w.x; lb1 = w.y; go |= w.z << 1u; }
-    if ((live & 4u) != 0u) { let w = settle(o2, f2); la2 = w.x; lb2 = w.y; go |= w.z << 2u; }
-    if ((live & 8u) != 0u) { let w = settle(o3, f3); la3 = w.x; lb3 = w.y; go |= w.z << 3u; }
+    if (more) {
+      if ((live & 4u) != 0u) { let w = settle(o2, f2); la2 = w.x; lb2 = w.y; go |= w.z << 2u; }
+      if ((live & 8u) != 0u) { let w = settle(o3, f3); la3 = w.x; lb3 = w.y; go |= w.z << 3u; }
+    }
     live = go;
   }
   if (live != 0u) { defer_links(); }

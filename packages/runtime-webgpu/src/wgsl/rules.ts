@@ -268,22 +268,21 @@ fn interact(a0: u32, b0: u32) {
 
 // A redex: its rule, which queues the links it makes.
 fn rule(a0: u32, b0: u32) {
+  // The slots of both nodes and a definition's header (from the REF side;
+  // out of the book's range when there is none, and then not used) are
+  // loaded first, so that their round trip overlaps the table lookup.
+  let v0 = load_node(a0, tag(a0) >= OP2);
+  let v1 = load_node(b0, !is_var(b0) && tag(b0) >= OP2);
+  let d = 4u * val(select(b0, a0, tag(a0) == REF));
+  let h = vec4<u32>(book[d], book[d + 1u], book[d + 2u], book[d + 3u]);
   var rf = rule_of(a0, b0);
-  var a = a0;
-  var b = b0;
-  if (is_var(b0)) {
-    rf = vec2<u32>(R_DREF, 0u);
-  } else if (rf.y == 1u) {
-    a = b0;
-    b = a0;
-  }
-  let va = load_node(a, tag(a) >= OP2);
-  let vb = load_node(b, !is_var(b) && tag(b) >= OP2);
-  // DREF: the definition's header, read with the slots above (for every
-  // rule, so that nothing comes between those loads; out of the book's
-  // range for other rules, where it is not used).
-  let d = 4u * val(a);
-  let hd = select(vec4<u32>(0u), vec4<u32>(book[d], book[d + 1u], book[d + 2u], book[d + 3u]), rf.x == R_DREF);
+  let flip = !is_var(b0) && rf.y == 1u;
+  if (is_var(b0)) { rf = vec2<u32>(R_DREF, 0u); }
+  let a = select(a0, b0, flip);
+  let b = select(b0, a0, flip);
+  let va = select(v0, v1, flip);
+  let vb = select(v1, v0, flip);
+  let hd = select(vec4<u32>(0u), h, rf.x == R_DREF);
   if (min(min(va.x, va.y), min(vb.x, vb.y)) == 0u) {
     retried += 1u;
     push(a0, b0);
