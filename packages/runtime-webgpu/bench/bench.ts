@@ -3,7 +3,7 @@
  * split (setup/upload/reduction/readback), checked against NAME.expected.
  * Bundled with esbuild (platform node, `webgpu` external) to run on the GPU
  * machine:  node bench.mjs [--runtime webgpu,cpu] [--memory BYTES]
- *           [--wg N] [--max-wg N] [--wave N] [--budget N] [--budget-min N] [--share-below N]
+ *           [--wg N] [--max-wg N] [--wave N] [--keep-chunks N] [--budget N] [--budget-min N] [--share-below N]
  *           [--share-every N] [--share-every-wide N] [--share-wide-at F]
  *           [--share-counts-leftovers 0|1] [--share-min N] [--local N] [--window N] [--window-from F] [--link-rounds N]
  *           [--spread-max N] [--spread-width N]
@@ -44,6 +44,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--wg") a.kernel.workgroupSize = Number(next());
     else if (k === "--max-wg") a.kernel.maxWorkgroups = Number(next());
     else if (k === "--wave") a.kernel.wave = Number(next());
+    else if (k === "--keep-chunks") a.kernel.keepChunks = Number(next());
     else if (k === "--budget") a.kernel.budget = Number(next());
     else if (k === "--budget-min") a.kernel.budgetMin = Number(next());
     else if (k === "--share-below") a.kernel.shareBelow = Number(next());

@@ -99,12 +99,22 @@ export interface KernelConfig {
    * Invocations that make one wave of work (about as many as run at once):
    * work sharing fills the output bag up to this many redexes unless
    * `shareBelow` says otherwise, the window is a number of waves (4 on
-   * GPUs, 2 on CPU adapters) unless `window` says otherwise, and only invocations below it keep their allocation
-   * chunk from one dispatch to the next (the others release it when they
-   * finish, so a wide round cannot strand a chunk per invocation). At most
-   * workgroupSize x maxWorkgroups.
+   * GPUs, 2 on CPU adapters) unless `window` says otherwise, and only
+   * invocations below it keep their allocation chunk from one dispatch to
+   * the next unless `keepChunks` says otherwise. At most workgroupSize x
+   * maxWorkgroups.
    */
   wave: number;
+  /**
+   * Invocations that keep their allocation chunk from one dispatch to the
+   * next (the others release it when they finish, so a wide round cannot
+   * strand a chunk per invocation). GPUs: 4 waves, as many as a windowed
+   * round has busy invocations (the Scott tree 6.65 -> 8.45 G/s on the
+   * H200: without it three quarters of a windowed round's invocations
+   * claimed a chunk through the sweep; docs/webgpu.md, session 13). CPU
+   * adapters: one wave.
+   */
+  keepChunks: number;
   /** Interactions one invocation performs per dispatch before spilling. */
   budget: number;
   /**
@@ -217,7 +227,7 @@ export function planMemory(memory: number, limits: DeviceLimitsLike, kernel: Ker
   for (let left = 2 * nodes; left > 0; left -= slotsPerBinding) heapBufferBytes.push(Math.min(left, slotsPerBinding) * 4);
   const bagWords = Math.floor(bindingBytes / 4) - BAG_HEADER;
   const bagCapacity = Math.min(Math.floor(bagWords / 2), Math.max(nodes >>> 2, 1 << 16));
-  const ownerBase = S_ALLOC + ALLOC_WORDS * kernel.wave;
+  const ownerBase = S_ALLOC + ALLOC_WORDS * kernel.keepChunks;
   return { nodes, chunks, bindingShift, heapBufferBytes, bagCapacity, stateWords: ownerBase + chunks, ownerBase };
 }
 
@@ -245,6 +255,9 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
   k.wave = Math.min(k.wave, k.workgroupSize * k.maxWorkgroups);
   if (!(k.wave >= 1)) throw new ShaderBuildError(`wave must be at least 1 invocation, got ${k.wave}`);
   if (overrides.shareBelow === undefined) k.shareBelow = k.wave;
+  if (overrides.keepChunks === undefined) k.keepChunks = (base.keepChunks / base.wave) * k.wave;
+  k.keepChunks = Math.min(k.keepChunks, k.workgroupSize * k.maxWorkgroups);
+  if (!(Number.isInteger(k.keepChunks) && k.keepChunks >= 0)) throw new ShaderBuildError(`keepChunks must be a whole number of invocations, got ${k.keepChunks}`);
   if (overrides.budgetMin === undefined) k.budgetMin = Math.min(k.budgetMin, k.budget);
   if (overrides.window === undefined) k.window = (base.window / base.wave) * k.wave;
   if (!(k.window >= 1)) throw new ShaderBuildError(`window must be at least 1 redex, got ${k.window}`);
@@ -269,6 +282,8 @@ export function kernelConfig(isCpuAdapter: boolean, overrides: Partial<KernelCon
  */
 export const WINDOW_WAVES_GPU = 4;
 export const WINDOW_WAVES_CPU = 2;
+/** The default invocations that keep their chunk on GPUs, in waves (KernelConfig.keepChunks). */
+export const KEEP_WAVES_GPU = 4;
 /** The default least adaptive budget on GPUs (docs/webgpu.md, session 12). */
 export const BUDGET_MIN_GPU = 32;
 /** The default rounds of link_all (docs/webgpu.md, "Linking"). */
@@ -288,6 +303,6 @@ export const WINDOW_FROM = 0.5;
  */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
-    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, budget: 1 << 12, budgetMin: 64, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS, spreadMax: 1, spreadWidth: 0 }
-    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, budget: 1 << 11, budgetMin: BUDGET_MIN_GPU, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS, spreadMax: SPREAD_MAX_GPU, spreadWidth: SPREAD_WIDTH_GPU };
+    ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, keepChunks: 64 * 32, budget: 1 << 12, budgetMin: 64, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS, spreadMax: 1, spreadWidth: 0 }
+    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, keepChunks: KEEP_WAVES_GPU * 128 * 1024, budget: 1 << 11, budgetMin: BUDGET_MIN_GPU, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS, spreadMax: SPREAD_MAX_GPU, spreadWidth: SPREAD_WIDTH_GPU };
 }

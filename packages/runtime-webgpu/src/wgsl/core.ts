@@ -74,7 +74,7 @@ export function core(plan: MemoryPlan, k: KernelConfig): string {
   return `
 const WG: u32 = ${k.workgroupSize}u;
 const MAX_WG: u32 = ${k.maxWorkgroups}u;
-const WAVE: u32 = ${k.wave}u;
+const KEEP: u32 = ${k.keepChunks}u;
 const BUDGET: u32 = ${k.budget}u;
 const BUDGET_MIN: u32 = ${k.budgetMin}u;
 const BUDGET_TAIL: u32 = 4u;

@@ -68,9 +68,9 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   let spread = atomicLoad(&st[S_SPREAD]);
   if (l == 0u) { wbusy = select(0u, 1u, ((wid.x * WG) >> spread) < n - min(atomicLoad(&bin[1]), n)); }
   if (workgroupUniformLoad(&wbusy) == 0u) { return; }
-  // Invocations of the first wave keep their chunk between dispatches;
-  // later ones start without one and release theirs when they finish.
-  let keeps = tid < WAVE;
+  // Invocations below KEEP keep their chunk between dispatches; later ones
+  // start without one and release theirs when they finish.
+  let keeps = tid < KEEP;
   let ab = S_ALLOC + ALLOC_WORDS * tid;
   cur = NONE;
   fm = vec2<u32>(0u);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { planMemory } from "../../src/layout.js";
 import { buildShader } from "../../src/wgsl/kernel.js";
 
-const kernel = { workgroupSize: 64, maxWorkgroups: 32, wave: 2048, budget: 4096, budgetMin: 64, localCapacity: 32, shareBelow: 2048, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: 4096, windowFrom: 0.5, linkRounds: 5, spreadMax: 1, spreadWidth: 0 };
+const kernel = { workgroupSize: 64, maxWorkgroups: 32, wave: 2048, keepChunks: 2048, budget: 4096, budgetMin: 64, localCapacity: 32, shareBelow: 2048, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: 4096, windowFrom: 0.5, linkRounds: 5, spreadMax: 1, spreadWidth: 0 };
 const limits = { maxStorageBufferBindingSize: 1 << 27, maxBufferSize: 2 ** 32 - 1, maxStorageBuffersPerShaderStage: 16 };
 
 describe("buildShader", () => {
