@@ -2,13 +2,38 @@
  * The compiled book as the GPU reads it, in cell form, and the host-side
  * boot of the entry definition.
  *
- * Book buffer: 4 words per definition (data offset, size in nodes, redex
- * count, root port), then each definition's data: 2*size node words, then
- * 2*redexes words. Every aux-aux wire {s, t} of ir's interchange form
- * (heap[s] = VR(t), heap[t] = VR(s)) is stored in cell form: the higher slot
- * c is the wire's cell, both slots hold VR(c).
+ * Book buffer: a header of BOOK_HEADER words per definition (data offset,
+ * size in nodes, redex count, root port, node 0's two words, the first
+ * redex or two zeros), then each definition's data: 2*size node words, then
+ * 2*redexes words. A definition whose root is a node has that node first
+ * (rootFirst), so the header holds what a DREF that annihilates the root
+ * with its partner needs and the copy starts after it. Every aux-aux wire
+ * {s, t} of ir's interchange form (heap[s] = VR(t), heap[t] = VR(s)) is
+ * stored in cell form: the higher slot c is the wire's cell, both slots
+ * hold VR(c).
  */
-import { type CompiledBook, type CompiledDef, ROOT_SLOT, isVar, shiftPort, slotOf, tagOf, varTo } from "@hvm/ir";
+import { type CompiledBook, type CompiledDef, ROOT_SLOT, hasNode, isVar, port, shiftPort, slotOf, tagOf, valueOf, varTo } from "@hvm/ir";
+
+/** Words of a definition's header in the book buffer. */
+export const BOOK_HEADER = 8;
+
+/** The definition with its root's node (when the root is a node) swapped with node 0. */
+export function rootFirst(def: CompiledDef): CompiledDef {
+  const k = hasNode(tagOf(def.root)) && !isVar(tagOf(def.root)) ? valueOf(def.root) : 0;
+  if (k === 0) return def;
+  const renumber = (p: number): number => {
+    if (!hasNode(tagOf(p))) return p;
+    const v = valueOf(p);
+    return port(tagOf(p), v === k ? 0 : v === 0 ? k : v);
+  };
+  const nodes = new Uint32Array(def.nodes.length);
+  for (let n = 0; n < def.size; n++) {
+    const m = n === k ? 0 : n === 0 ? k : n;
+    nodes[2 * m] = renumber(def.nodes[2 * n]);
+    nodes[2 * m + 1] = renumber(def.nodes[2 * n + 1]);
+  }
+  return { ...def, nodes, redexes: def.redexes.map(renumber), root: renumber(def.root) };
+}
 
 /** A definition's nodes with every aux-aux wire rewritten to cell form. */
 export function toCellForm(def: CompiledDef): Uint32Array {
@@ -23,18 +48,18 @@ export function toCellForm(def: CompiledDef): Uint32Array {
 }
 
 export function encodeBook(book: CompiledBook): Uint32Array {
-  const header = 4 * book.defs.length;
+  const header = BOOK_HEADER * book.defs.length;
   let words = header;
   for (const d of book.defs) words += d.nodes.length + d.redexes.length;
-  const out = new Uint32Array(Math.max(words, 4));
+  const out = new Uint32Array(Math.max(words, BOOK_HEADER));
   let off = header;
-  book.defs.forEach((d, i) => {
-    out[4 * i] = off;
-    out[4 * i + 1] = d.size;
-    out[4 * i + 2] = d.redexes.length / 2;
-    out[4 * i + 3] = d.root;
-    out.set(toCellForm(d), off);
-    off += d.nodes.length;
+  book.defs.forEach((def, i) => {
+    const d = rootFirst(def);
+    const cells = toCellForm(d);
+    const h = BOOK_HEADER * i;
+    out.set([off, d.size, d.redexes.length / 2, d.root, cells[0] ?? 0, cells[1] ?? 0, d.redexes[0] ?? 0, d.redexes[1] ?? 0], h);
+    out.set(cells, off);
+    off += cells.length;
     out.set(d.redexes, off);
     off += d.redexes.length;
   });

@@ -7,6 +7,7 @@
  * lanes of a subgroup run it together whatever their rules.
  */
 import { Rule } from "@hvm/ir";
+import { BOOK_HEADER } from "../book.js";
 import { ERR_TYPE } from "../layout.js";
 
 const mask = (rules: readonly number[]): string => `0x${rules.reduce((m, r) => m | (1 << r), 0).toString(16)}u`;
@@ -27,6 +28,7 @@ const nodes = (from: number): string => {
 export function rules(): string {
   return `
 const ERR_TYPE: u32 = ${ERR_TYPE}u;
+const BOOK_HEADER: u32 = ${BOOK_HEADER}u;
 const TAKES_LEFT: u32 = ${mask(TAKES_LEFT)};
 const TAKES_RIGHT: u32 = ${mask(TAKES_RIGHT)};
 const NODES_LO: u32 = ${nodes(0)};
@@ -127,48 +129,43 @@ fn rule_era1(e: u32, to: vec2<u32>) {
 var<private> fused: bool;
 
 // The dispatcher has read the definition's header (hd: offset, size,
-// redex count, root) and x's slots (vx, when x is a node: the dispatcher's
-// late-write check covers them) together, before allocating.
-fn rule_dref(x: u32, base: u32, hd: vec4<u32>, vx: vec2<u32>) {
+// redex count, root; h2: node 0's two words and the first redex, book.ts)
+// and x's slots (vx, when x is a node: the dispatcher's late-write check
+// covers them) together, before allocating. A root that is a node is node
+// 0 (book.ts), so the copy of a fused DREF starts at node 1 and needs no
+// test per node.
+fn rule_dref(x: u32, base: u32, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
   let off = hd.x;
   let size = hd.y;
   let nred = hd.z;
   let root = hd.w;
-  // The root node's words, both loaded before either is tested.
-  let k = val(root);
-  let r0 = book[off + 2u * k];
-  let r1 = book[off + 2u * k + 1u];
-  var kr = NONE;
-  if (!is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((r0 != var_to(2u * k)) & (r1 != var_to(2u * k + 1u)))) {
-    kr = k;
-  }
+  let fuse = !is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((h2.x != var_to(0u)) & (h2.y != var_to(1u)));
   // Two nodes a step, their four words read before any is written, so the
   // reads overlap (a definition has 2 x size words; the last step may read
   // two words past it, unused).
-  for (var i = 0u; i < 2u * size; i += 4u) {
+  for (var i = select(0u, 2u, fuse); i < 2u * size; i += 4u) {
     let w0 = book[off + i];
     let w1 = book[off + i + 1u];
     let w2 = book[off + i + 2u];
     let w3 = book[off + i + 3u];
-    if ((i >> 1u) != kr) {
-      hstore(2u * base + i, shift(w0, base));
-      hstore(2u * base + i + 1u, shift(w1, base));
-    }
-    if (i + 2u < 2u * size && (i >> 1u) + 1u != kr) {
+    hstore(2u * base + i, shift(w0, base));
+    hstore(2u * base + i + 1u, shift(w1, base));
+    if (i + 2u < 2u * size) {
       hstore(2u * base + i + 2u, shift(w2, base));
       hstore(2u * base + i + 3u, shift(w3, base));
     }
   }
+  if (nred != 0u) { push(shift(h2.z, base), shift(h2.w, base)); }
   let rs = off + 2u * size;
-  for (var j = 0u; j < nred; j += 1u) {
+  for (var j = 1u; j < nred; j += 1u) {
     push(shift(book[rs + 2u * j], base), shift(book[rs + 2u * j + 1u], base));
   }
-  if (kr != NONE) {
+  if (fuse) {
     fused = true;
     let tx = take2(x, vx);
-    recycle(base + kr);
+    recycle(base);
     count(R_ANNI);
-    links2(shift(r0, base), tx.x, shift(r1, base), tx.y);
+    links2(shift(h2.x, base), tx.x, shift(h2.y, base), tx.y);
   } else if (is_var(shift(root, base))) {
     hstore(slot_of(shift(root, base)), x);
   } else {
@@ -273,8 +270,9 @@ fn rule(a0: u32, b0: u32) {
   // loaded first, so that their round trip overlaps the table lookup.
   let v0 = load_node(a0, tag(a0) >= OP2);
   let v1 = load_node(b0, !is_var(b0) && tag(b0) >= OP2);
-  let d = 4u * val(select(b0, a0, tag(a0) == REF));
+  let d = BOOK_HEADER * val(select(b0, a0, tag(a0) == REF));
   let h = vec4<u32>(book[d], book[d + 1u], book[d + 2u], book[d + 3u]);
+  let h2 = vec4<u32>(book[d + 4u], book[d + 5u], book[d + 6u], book[d + 7u]);
   var rf = rule_of(a0, b0);
   let flip = !is_var(b0) && rf.y == 1u;
   if (is_var(b0)) { rf = vec2<u32>(R_DREF, 0u); }
@@ -301,7 +299,7 @@ fn rule(a0: u32, b0: u32) {
     case R_COPY: { rule_copy(a, tb); }
     case R_ERAS: { rule_eras(a, tb); }
     case R_ERA1: { rule_era1(a, tb); }
-    case R_DREF: { rule_dref(b, n, hd, vb); }
+    case R_DREF: { rule_dref(b, n, hd, h2, vb); }
     case R_OP2N: { rule_op2n(b, n, ta); }
     case R_OP1N: { rule_op1n(b, ta); }
     case R_MATN: { rule_matn(b, n, ta); }
