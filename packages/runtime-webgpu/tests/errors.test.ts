@@ -33,6 +33,20 @@ const LOOP = (n: number): string => `
 @loopS = (p r)
   & @loop ~ (p r)`;
 
+/** 2^d independent loops of n steps (examples/heavy-loops.hvmc, smaller): the result is #2^d. */
+const LOOPS = (d: number, n: number): string => `
+@main = r & @fork ~ (#${d} r)
+@fork = (?(@leafF @forkS) (* r) r)
+@leafF = (* r)
+  & @loop ~ (#${n} r)
+@forkS = ([p q] (* r))
+  & @fork ~ (p a)
+  & @fork ~ (q b)
+  & #1 ~ <a <b r>>
+@loop = (?(#1 @loopS) r r)
+@loopS = (p r)
+  & @loop ~ (p r)`;
+
 describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
   const rt = gpu ? createWebGpuRuntime({ device: gpu.device, adapterInfo: gpu.adapterInfo }) : undefined;
 
@@ -102,6 +116,19 @@ describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
     const res = await rt!.run(book, { memory: 1 << 20 });
     expect(printNet(res.net)).toBe("#1");
     expect(res.stats.interactions).toBe(runCompiled(compileBook(book)).stats.interactions);
+  });
+
+  it("spreads the rounds of long chains over several invocations each, with the reference's result", async () => {
+    // Every loop outlives a budget of 64, so after the fork each round
+    // follows one where all busy invocations used their whole budget: 32
+    // chains in rounds spread 16 invocations a redex (512 of 1,024).
+    const spread = createWebGpuRuntime({ device: gpu!.device, adapterInfo: gpu!.adapterInfo, kernel: { budget: 64, budgetMin: 64, spreadMax: 16, spreadWidth: 1024 } });
+    const book = parseBook(LOOPS(5, 300));
+    const res = await spread.run(book, { memory: TEST_MEMORY });
+    const ref = runCompiled(compileBook(book));
+    expect(printNet(res.net)).toBe("#32");
+    expect(res.stats.byRule).toEqual(ref.stats.byRule);
+    expect(res.stats.rounds).toBeGreaterThan(20);
   });
 
   it("hands a sequential program to the fallback runtime", async () => {

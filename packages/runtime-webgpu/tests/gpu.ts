@@ -21,7 +21,7 @@ import { requestNodeDevice } from "../src/node.js";
  */
 export const SCHEDULES: ReadonlyArray<[string, Partial<KernelConfig>]> = [
   ["default kernel", {}],
-  ["2-pair stacks, sharing every step (every 2nd in rounds of 32+ redexes, leftovers counted), budget 64 (adaptive from 8), windows of 64 redexes, waves of 32 invocations, one round of visits per link, narrow rounds spread up to 16 invocations a redex", { localCapacity: 2, shareEvery: 1, shareEveryWide: 2, shareWideAt: 1, shareCountsLeftovers: true, budget: 64, budgetMin: 8, window: 64, windowFrom: 0, wave: 32, linkRounds: 1, spreadMax: 16, spreadWidth: 512 }],
+  ["2-pair stacks, sharing every step (every 2nd in rounds of 32+ redexes, leftovers counted), budget 64 (adaptive from 8), windows of 64 redexes, waves of 32 invocations (128 keeping their chunk), one round of visits per link, narrow rounds spread up to 16 invocations a redex", { localCapacity: 2, shareEvery: 1, shareEveryWide: 2, shareWideAt: 1, shareCountsLeftovers: true, budget: 64, budgetMin: 8, window: 64, windowFrom: 0, wave: 32, keepChunks: 128, linkRounds: 1, spreadMax: 16, spreadWidth: 512 }],
 ];
 
 /** The heap every test uses unless it tests sizing (one shader shape: the compiled shader is cached). */
