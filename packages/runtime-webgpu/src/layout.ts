@@ -112,7 +112,10 @@ export interface KernelConfig {
    * round has busy invocations (the Scott tree 6.65 -> 8.45 G/s on the
    * H200: without it three quarters of a windowed round's invocations
    * claimed a chunk through the sweep; docs/webgpu.md, session 13). CPU
-   * adapters: one wave.
+   * adapters: one wave. A kept chunk's free nodes serve only its
+   * invocation, so up to keepChunks x 64 nodes (a quarter of a 1 GiB heap
+   * on GPUs) can sit idle after a wide phase: a program that needs nearly
+   * all of its heap may need a larger `memory` or a smaller keepChunks.
    */
   keepChunks: number;
   /** Interactions one invocation performs per dispatch before spilling. */
@@ -178,13 +181,16 @@ export interface KernelConfig {
   /**
    * Spread of narrow rounds of long chains: a round whose window holds few
    * redexes, after a round where at least a quarter of the busy invocations
-   * used their whole budget, gives each redex `s` invocations, of which only
-   * the first works, so that the
-   * lanes of a subgroup do not wait on each other's memory accesses and
-   * branches, and the redexes reach every compute unit instead of a few
-   * (2^10 independent loops: docs/webgpu.md, session 13). `s` is the
+   * used their whole budget, gives each redex `s` invocations, of which
+   * only the first works, so that the lanes of a subgroup do not wait on
+   * each other's memory accesses and branches, and the redexes reach every
+   * compute unit instead of a few (2^10 independent loops: docs/webgpu.md,
+   * session 13). `s` is the
    * largest power of two up to `spreadMax` (at most `workgroupSize`; 1:
-   * never) with window x s up to `spreadWidth` invocations.
+   * never) with window x s up to `spreadWidth` invocations. The GPU
+   * defaults (32 and 32,768) were measured on an H200, which keeps ~84,000
+   * invocations resident; a GPU that holds fewer than `spreadWidth` at once
+   * wants a smaller one.
    */
   spreadMax: number;
   spreadWidth: number;
