@@ -114,8 +114,9 @@ export interface KernelConfig {
    * claimed a chunk through the sweep; docs/webgpu.md, session 13). CPU
    * adapters: one wave. A kept chunk's free nodes serve only its
    * invocation, so up to keepChunks x 64 nodes (a quarter of a 1 GiB heap
-   * on GPUs) can sit idle after a wide phase: a program that needs nearly
-   * all of its heap may need a larger `memory` or a smaller keepChunks.
+   * on GPUs) can sit idle after a wide phase; measured, chunks released
+   * half-used fragment the heap more (the Scott tree fits 640 MiB with 4
+   * waves kept, not with one).
    */
   keepChunks: number;
   /** Interactions one invocation performs per dispatch before spilling. */
