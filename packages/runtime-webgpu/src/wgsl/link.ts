@@ -110,10 +110,10 @@ var<private> lb3: u32;
 var<private> live: u32;
 
 // link_all: connect the queued wire ends, in rounds. A wire end that is a
-// variable VR(c) is a visit to cell c (try_visit): put our side in if it is
-// empty, and that link is done; otherwise the other end was here first and
-// the wire goes on with what it left, in the next round. Two main ports
-// make a redex.
+// variable VR(c) is a visit to cell c (a compare-exchange, see found): put
+// our side in if it is empty, and that link is done; otherwise the other
+// end was here first and the wire goes on with what it left, in the next
+// round. Two main ports make a redex.
 //
 // Two wire ends of one rule never race with each other in a way a
 // sequential order would not: each visit is one atomic step on one cell, so
