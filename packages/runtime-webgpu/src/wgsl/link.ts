@@ -76,6 +76,12 @@ fn found(c: u32, r: vec2<u32>) -> u32 {
   return select(select(r.x, 0u, r.x == empty), empty, r.y == 1u);
 }
 
+// One link's visit on its own: its compare-exchange, then what it found.
+fn visit(o: vec2<u32>) -> u32 {
+  let c = slot_of(o.x);
+  return found(c, hcas(c, var_to(c), deposit(o.y)));
+}
+
 // The rest of a link (ends o, a the visited one) after its visit found
 // \`old\` (NULL for two main ports); returns the wire to visit in the next
 // round (z = 1), or z = 0 when the link is over. A redex, or a visit that
@@ -149,9 +155,9 @@ fn link_all() {
       f0 = found(c0, r0);
       f1 = found(c1, r1);
     } else if (u0) {
-      f0 = found(c0, hcas(c0, var_to(c0), deposit(o0.y)));
+      f0 = visit(o0);
     } else if (u1) {
-      f1 = found(c1, hcas(c1, var_to(c1), deposit(o1.y)));
+      f1 = visit(o1);
     }
     // Links 3 and 4 (COMM, PASS) only when queued.
     let more = (live & 12u) != 0u;
@@ -162,8 +168,8 @@ fn link_all() {
     if (more) {
       o2 = orient(la2, lb2);
       o3 = orient(la3, lb3);
-      if ((live & 4u) != 0u && is_var(o2.x)) { let c = slot_of(o2.x); f2 = found(c, hcas(c, var_to(c), deposit(o2.y))); }
-      if ((live & 8u) != 0u && is_var(o3.x)) { let c = slot_of(o3.x); f3 = found(c, hcas(c, var_to(c), deposit(o3.y))); }
+      if ((live & 4u) != 0u && is_var(o2.x)) { f2 = visit(o2); }
+      if ((live & 8u) != 0u && is_var(o3.x)) { f3 = visit(o3); }
     }
     var go = 0u;
     if ((live & 1u) != 0u) { let w = settle(o0, f0); la0 = w.x; lb0 = w.y; go |= w.z; }
