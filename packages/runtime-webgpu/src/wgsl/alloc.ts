@@ -83,7 +83,11 @@ fn shr64(m: vec2<u32>, s: u32) -> vec2<u32> {
 fn find_run(n: u32) -> u32 {
   var m = fm;
   var len = 1u;
-  for (; 2u * len <= n; len *= 2u) { m &= shr64(m, len); }
+  for (var d = 0u; d < 5u; d += 1u) {
+    if (2u * len > n) { break; }
+    m &= shr64(m, len);
+    len *= 2u;
+  }
   if (len < n) { m &= shr64(m, n - len); }
   if (m.x != 0u) { return ctz(m.x); }
   if (m.y != 0u) { return 32u + ctz(m.y); }

@@ -134,32 +134,46 @@ var<private> fused: bool;
 // covers them) together, before allocating. A root that is a node is node
 // 0 (book.ts), so the copy of a fused DREF starts at node 1 and needs no
 // test per node.
-fn rule_dref(x: u32, base: u32, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
-  let off = hd.x;
-  let size = hd.y;
-  let nred = hd.z;
-  let root = hd.w;
-  let fuse = !is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((h2.x != var_to(0u)) & (h2.y != var_to(1u)));
-  // Two nodes a step, their four words read before any is written, so the
-  // reads overlap (a definition has 2 x size words; the last step may read
-  // two words past it, unused).
-  for (var i = select(0u, 2u, fuse); i < 2u * size; i += 4u) {
+// Book words [first, words) of a definition at \`off\` into the nodes from
+// \`base\`: two nodes a step, their four words read before any is written,
+// so the reads overlap (the last step may read two words past the
+// definition, unused). The loops count by one up to a parameter, so that
+// Tint sees them finite and adds no iteration guard (docs/webgpu.md,
+// session 14).
+fn copy_nodes(off: u32, base: u32, first: u32, words: u32) {
+  let steps = (words - first + 3u) / 4u;
+  for (var k = 0u; k < steps; k += 1u) {
+    let i = first + 4u * k;
     let w0 = book[off + i];
     let w1 = book[off + i + 1u];
     let w2 = book[off + i + 2u];
     let w3 = book[off + i + 3u];
     hstore(2u * base + i, shift(w0, base));
     hstore(2u * base + i + 1u, shift(w1, base));
-    if (i + 2u < 2u * size) {
+    if (i + 2u < words) {
       hstore(2u * base + i + 2u, shift(w2, base));
       hstore(2u * base + i + 3u, shift(w3, base));
     }
   }
-  if (nred != 0u) { push(shift(h2.z, base), shift(h2.w, base)); }
-  let rs = off + 2u * size;
+}
+
+// Redexes 1 .. nred - 1 of a definition (its list at \`rs\` in the book;
+// redex 0 is in the header) onto the stack.
+fn push_redexes(rs: u32, base: u32, nred: u32) {
   for (var j = 1u; j < nred; j += 1u) {
     push(shift(book[rs + 2u * j], base), shift(book[rs + 2u * j + 1u], base));
   }
+}
+
+fn rule_dref(x: u32, base: u32, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
+  let off = hd.x;
+  let size = hd.y;
+  let nred = hd.z;
+  let root = hd.w;
+  let fuse = !is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((h2.x != var_to(0u)) & (h2.y != var_to(1u)));
+  copy_nodes(off, base, select(0u, 2u, fuse), 2u * size);
+  if (nred != 0u) { push(shift(h2.z, base), shift(h2.w, base)); }
+  push_redexes(off + 2u * size, base, nred);
   if (fuse) {
     fused = true;
     let tx = take2(x, vx);
