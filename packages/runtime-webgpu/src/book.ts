@@ -6,32 +6,72 @@
  * size in nodes, redex count, root port, node 0's two words, the first
  * redex or two zeros), then each definition's data: 2*size node words, then
  * 2*redexes words. A definition whose root is a node has that node first
- * (rootFirst), so the header holds what a DREF that annihilates the root
- * with its partner needs and the copy starts after it. Every aux-aux wire
- * {s, t} of ir's interchange form (heap[s] = VR(t), heap[t] = VR(s)) is
- * stored in cell form: the higher slot c is the wire's cell, both slots
- * hold VR(c).
+ * and the nodes holding its slots' cells next (bookForm), so the header
+ * holds what a DREF that annihilates the root with its partner needs, the
+ * copy starts after it and the links of the root's slots fall in the
+ * copy's first step. Every aux-aux wire {s, t} of ir's interchange form
+ * (heap[s] = VR(t), heap[t] = VR(s)) is stored in cell form: one slot c is
+ * the wire's cell (the higher one with the root's node first; moving the
+ * nodes after that keeps it), both slots hold VR(c).
  */
 import { type CompiledBook, type CompiledDef, ROOT_SLOT, hasNode, isVar, port, shiftPort, slotOf, tagOf, valueOf, varTo } from "@hvm/ir";
 
 /** Words of a definition's header in the book buffer. */
 export const BOOK_HEADER = 8;
 
-/** The definition with its root's node (when the root is a node) swapped with node 0. */
-export function rootFirst(def: CompiledDef): CompiledDef {
+/** The order with the root's node (when the root is a node) and node 0 swapped (order[i]: the node stored i-th). */
+export function rootFirstOrder(def: CompiledDef): number[] {
   const k = hasNode(tagOf(def.root)) && !isVar(tagOf(def.root)) ? valueOf(def.root) : 0;
-  if (k === 0) return def;
-  const renumber = (p: number): number => {
-    if (!hasNode(tagOf(p))) return p;
-    const v = valueOf(p);
-    return port(tagOf(p), v === k ? 0 : v === 0 ? k : v);
+  return Array.from({ length: def.size }, (_, i) => (i === 0 ? k : i === k ? 0 : i));
+}
+
+/**
+ * For a definition in cell form whose root is node 0: node 0, then the
+ * nodes holding the cells its two slots refer to, then the rest in their
+ * order. A DREF that annihilates the root with its partner copies from
+ * node 1 and makes the links of those two slots in the copy's first step
+ * (docs/webgpu.md, "DREF fused with its root's annihilation").
+ */
+export function partnersNextOrder(def: CompiledDef): number[] {
+  const order: number[] = [];
+  const placed = new Set<number>();
+  const place = (n: number): void => {
+    if (n < def.size && !placed.has(n)) {
+      placed.add(n);
+      order.push(n);
+    }
   };
-  const nodes = new Uint32Array(def.nodes.length);
-  for (let n = 0; n < def.size; n++) {
-    const m = n === k ? 0 : n === 0 ? k : n;
-    nodes[2 * m] = renumber(def.nodes[2 * n]);
-    nodes[2 * m + 1] = renumber(def.nodes[2 * n + 1]);
+  if (def.size > 0 && hasNode(tagOf(def.root)) && !isVar(tagOf(def.root)) && valueOf(def.root) === 0) {
+    place(0);
+    for (const s of [0, 1]) if (isVar(tagOf(def.nodes[s]))) place(valueOf(def.nodes[s]));
   }
+  for (let n = 0; n < def.size; n++) place(n);
+  return order;
+}
+
+/**
+ * A definition as the book stores it: the root's node first, every aux-aux
+ * wire in cell form (its cell the slot that is higher in that order), then
+ * the nodes holding the root slots' cells moved next, each wire keeping its
+ * cell.
+ */
+export function bookForm(def: CompiledDef): CompiledDef {
+  const first = permuteNodes(def, rootFirstOrder(def));
+  const cells = { ...first, nodes: toCellForm(first) };
+  return permuteNodes(cells, partnersNextOrder(cells));
+}
+
+/** The definition with its nodes stored in `order` (order[i]: the node stored i-th), every port renumbered. */
+export function permuteNodes(def: CompiledDef, order: readonly number[]): CompiledDef {
+  if (order.every((n, i) => n === i)) return def;
+  const at = new Array<number>(def.size);
+  order.forEach((n, i) => (at[n] = i));
+  const renumber = (p: number): number => (hasNode(tagOf(p)) ? port(tagOf(p), at[valueOf(p)]) : p);
+  const nodes = new Uint32Array(def.nodes.length);
+  order.forEach((n, i) => {
+    nodes[2 * i] = renumber(def.nodes[2 * n]);
+    nodes[2 * i + 1] = renumber(def.nodes[2 * n + 1]);
+  });
   return { ...def, nodes, redexes: def.redexes.map(renumber), root: renumber(def.root) };
 }
 
@@ -54,8 +94,8 @@ export function encodeBook(book: CompiledBook): Uint32Array {
   const out = new Uint32Array(Math.max(words, BOOK_HEADER));
   let off = header;
   book.defs.forEach((def, i) => {
-    const d = rootFirst(def);
-    const cells = toCellForm(d);
+    const d = bookForm(def);
+    const cells = d.nodes;
     const h = BOOK_HEADER * i;
     out.set([off, d.size, d.redexes.length / 2, d.root, cells[0] ?? 0, cells[1] ?? 0, d.redexes[0] ?? 0, d.redexes[1] ?? 0], h);
     out.set(cells, off);

@@ -1,14 +1,14 @@
 /**
- * The book as the GPU reads it: every definition whose root is a node has
- * that node first (rootFirst, a renumbering of nodes 0 and k), and the
- * 8-word header holds the offset, size, redex count, root, node 0's two
- * words in cell form and the first redex.
+ * The book as the GPU reads it (bookForm): every definition whose root is a
+ * node has that node first, its wires in cell form, and the nodes holding
+ * the root slots' cells next; the 8-word header holds the offset, size,
+ * redex count, root, node 0's two words in cell form and the first redex.
  */
 import { type CompiledDef, compileBook, hasNode, isVar, tagOf, valueOf } from "@hvm/ir";
 import { parseBook } from "@hvm/syntax";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../examples/corpus.js";
-import { BOOK_HEADER, encodeBook, rootFirst, toCellForm } from "../src/book.js";
+import { BOOK_HEADER, bookForm, encodeBook, partnersNextOrder, permuteNodes, rootFirstOrder, toCellForm } from "../src/book.js";
 
 const defs: CompiledDef[] = loadCorpus()
   .filter((p) => !p.heavy)
@@ -16,53 +16,74 @@ const defs: CompiledDef[] = loadCorpus()
 
 const rootNode = (d: CompiledDef): number | undefined => (hasNode(tagOf(d.root)) && !isVar(tagOf(d.root)) ? valueOf(d.root) : undefined);
 
-/** Node n of `d` under the swap of nodes 0 and k. */
-const swapped = (n: number, k: number): number => (n === k ? 0 : n === 0 ? k : n);
-const renumber = (p: number, k: number): number => (hasNode(tagOf(p)) ? ((swapped(valueOf(p), k) << 4) | tagOf(p)) >>> 0 : p);
+/** The order that undoes `order`. */
+const inverse = (order: readonly number[]): number[] => {
+  const inv = new Array<number>(order.length);
+  order.forEach((n, i) => (inv[n] = i));
+  return inv;
+};
 
-/** `d` with nodes 0 and k swapped (every port renumbered). */
-function swapNodes(d: CompiledDef, k: number): CompiledDef {
-  const nodes = new Uint32Array(d.nodes.length);
-  for (let n = 0; n < d.size; n++) {
-    const m = swapped(n, k);
-    nodes[2 * m] = renumber(d.nodes[2 * n], k);
-    nodes[2 * m + 1] = renumber(d.nodes[2 * n + 1], k);
-  }
-  return { ...d, nodes, redexes: d.redexes.map((p) => renumber(p, k)), root: renumber(d.root, k) };
-}
+const isOrder = (order: readonly number[], size: number): boolean =>
+  [...order].sort((a, b) => a - b).every((n, i) => n === i) && order.length === size;
 
-describe("rootFirst", () => {
-  const rooted = defs.filter((d) => rootNode(d) === 0 && d.size >= 2);
+/** `d` with its last node stored first: the root's node moves away from node 0. */
+const rotated = (d: CompiledDef): CompiledDef => permuteNodes(d, [d.size - 1, ...Array.from({ length: d.size - 1 }, (_, i) => i)]);
 
-  it("has definitions whose root is a node to test", () => {
-    expect(rooted.length).toBeGreaterThan(10);
+describe("bookForm", () => {
+  const rooted = defs.filter((d) => rootNode(d) !== undefined && d.size >= 3);
+  const all = [...rooted, ...rooted.map(rotated)];
+
+  it("has definitions whose root is a node and whose root slots lead to other nodes to test", () => {
+    expect(rooted.filter((d) => isVar(tagOf(d.nodes[2 * rootNode(d)!]))).length).toBeGreaterThan(10);
   });
 
-  it("moves the root's node back to node 0, renumbering every port that names either node", () => {
-    for (const d of rooted) {
-      for (const k of [1, d.size - 1]) {
-        const moved = swapNodes(d, k);
-        expect(valueOf(moved.root)).toBe(k);
-        const r = rootFirst(moved);
-        expect(r.root).toBe(d.root);
-        expect([...r.nodes]).toEqual([...d.nodes]);
-        expect([...r.redexes]).toEqual([...d.redexes]);
-      }
+  it("puts the root's node first and the nodes holding its slots' cells next", () => {
+    for (const d of all) {
+      const b = bookForm(d);
+      expect(valueOf(b.root)).toBe(0);
+      const next = [0, 1].filter((s) => isVar(tagOf(b.nodes[s]))).map((s) => valueOf(b.nodes[s]));
+      expect(next.every((n) => n >= 1 && n <= next.length)).toBe(true);
     }
   });
 
-  it("leaves a definition whose root is node 0 or no node as it is", () => {
-    for (const d of defs.filter((x) => (rootNode(x) ?? 0) === 0)) expect(rootFirst(d)).toBe(d);
+  it("keeps each wire's cell where the root-first order put it", () => {
+    for (const d of all) {
+      const first = permuteNodes(d, rootFirstOrder(d));
+      const cells = { ...first, nodes: toCellForm(first) };
+      const order = partnersNextOrder(cells);
+      expect(isOrder(order, d.size)).toBe(true);
+      const back = permuteNodes(bookForm(d), inverse(order));
+      expect([...back.nodes]).toEqual([...cells.nodes]);
+      expect([...back.redexes]).toEqual([...cells.redexes]);
+      expect(back.root).toBe(cells.root);
+    }
+  });
+
+  it("moves nodes as a permutation: storing them back in their first order gives the definition back", () => {
+    for (const d of all) {
+      const order = rootFirstOrder(d);
+      expect(isOrder(order, d.size)).toBe(true);
+      const back = permuteNodes(permuteNodes(d, order), inverse(order));
+      expect(back.root).toBe(d.root);
+      expect([...back.nodes]).toEqual([...d.nodes]);
+      expect([...back.redexes]).toEqual([...d.redexes]);
+    }
+  });
+
+  it("leaves a definition whose root is no node in its order", () => {
+    for (const d of defs.filter((x) => rootNode(x) === undefined)) {
+      expect([...bookForm(d).nodes]).toEqual([...toCellForm(d)]);
+    }
   });
 });
 
 describe("encodeBook", () => {
-  it("writes each definition's 8-word header and its data in cell form, root's node first", () => {
+  it("writes each definition's 8-word header and its data in book form", () => {
     const book = compileBook(parseBook(loadCorpus().find((p) => p.name === "sum-tree")!.source));
     const out = encodeBook(book);
     book.defs.forEach((def, i) => {
-      const d = rootFirst(def);
-      const cells = toCellForm(d);
+      const d = bookForm(def);
+      const cells = d.nodes;
       const h = [...out.subarray(BOOK_HEADER * i, BOOK_HEADER * (i + 1))];
       expect(h).toEqual([h[0], d.size, d.redexes.length / 2, d.root, cells[0], cells[1], d.redexes[0] ?? 0, d.redexes[1] ?? 0]);
       expect([...out.subarray(h[0], h[0] + cells.length)]).toEqual([...cells]);

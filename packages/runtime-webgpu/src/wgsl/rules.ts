@@ -126,6 +126,8 @@ fn rule_era1(e: u32, to: vec2<u32>) {
 // the root node is never written, so its slots are neither stored, loaded
 // back nor freed. It counts as the ANNI it is.
 //   @f ~ Ci(x1 x2), root(f') = Ci(r1 r2)   ==>   r1 ~ x1, r2 ~ x2, redexes(f')
+// A link rk ~ xk that would visit rk's cell is made by the copy (see
+// linked_in_copy); link_all makes the others.
 var<private> fused: bool;
 
 // The dispatcher has read the definition's header (hd: offset, size,
@@ -137,24 +139,41 @@ var<private> fused: bool;
 // Book words [first, words) of a definition at \`off\` into the nodes from
 // \`base\`: two nodes a step, their four words read before any is written,
 // so the reads overlap (the last step may read two words past the
-// definition, unused). The loops count by one up to a parameter, so that
-// Tint sees them finite and adds no iteration guard (docs/webgpu.md,
-// session 14).
-fn copy_nodes(off: u32, base: u32, first: u32, words: u32) {
+// definition, unused). Slots s0 and s1 (NONE: none) get d0 and d1 instead
+// of the book's word: the links a fused DREF makes in the copy, whose
+// slots the book puts in its first step (bookForm in book.ts). The loop
+// counts by one up to a parameter, so that Tint sees it finite and adds no
+// iteration guard (docs/webgpu.md, session 14).
+fn copy_nodes(off: u32, base: u32, first: u32, words: u32, s0: u32, d0: u32, s1: u32, d1: u32) {
   let steps = (words - first + 3u) / 4u;
   for (var k = 0u; k < steps; k += 1u) {
     let i = first + 4u * k;
-    let w0 = book[off + i];
-    let w1 = book[off + i + 1u];
-    let w2 = book[off + i + 2u];
-    let w3 = book[off + i + 3u];
-    hstore(2u * base + i, shift(w0, base));
-    hstore(2u * base + i + 1u, shift(w1, base));
+    let a = 2u * base + i;
+    var v = vec4<u32>(shift(book[off + i], base), shift(book[off + i + 1u], base),
+                      shift(book[off + i + 2u], base), shift(book[off + i + 3u], base));
+    if (k == 0u && (s0 & s1) != NONE) {
+      let at = vec4<u32>(a, a + 1u, a + 2u, a + 3u);
+      v = select(select(v, vec4<u32>(d0), at == vec4<u32>(s0)), vec4<u32>(d1), at == vec4<u32>(s1));
+    }
+    hstore(a, v.x);
+    hstore(a + 1u, v.y);
     if (i + 2u < words) {
-      hstore(2u * base + i + 2u, shift(w2, base));
-      hstore(2u * base + i + 3u, shift(w3, base));
+      hstore(a + 2u, v.z);
+      hstore(a + 3u, v.w);
     }
   }
+}
+
+// Whether the link r ~ x of a fused DREF, r a root slot's word, would visit
+// r's cell (link_all's orient: x is no variable, or a lower one). That cell
+// is a slot of a node this DREF copies, which no other invocation can reach
+// before the step's links publish the nodes, and no other port refers to
+// (r was its only variable): it is empty, so the visit's compare-exchange
+// would succeed. The copy writes x's deposit there instead, once, as it
+// writes every other slot: a reader that gets there first finds NULL (a late
+// write) and comes back, as for any new node.
+fn linked_in_copy(r: u32, x: u32) -> bool {
+  return is_var(r) && !(is_var(x) && slot_of(x) > slot_of(r));
 }
 
 // Redexes 1 .. nred - 1 of a definition (its list at \`rs\` in the book;
@@ -171,15 +190,22 @@ fn rule_dref(x: u32, base: u32, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
   let nred = hd.z;
   let root = hd.w;
   let fuse = !is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((h2.x != var_to(0u)) & (h2.y != var_to(1u)));
-  copy_nodes(off, base, select(0u, 2u, fuse), 2u * size);
+  var tx = vec2<u32>(0u);
+  if (fuse) { tx = take2(x, vx); }
+  let r0 = shift(h2.x, base);
+  let r1 = shift(h2.y, base);
+  let in0 = fuse && linked_in_copy(r0, tx.x);
+  let in1 = fuse && linked_in_copy(r1, tx.y);
+  copy_nodes(off, base, select(0u, 2u, fuse), 2u * size,
+             select(NONE, slot_of(r0), in0), deposit(tx.x), select(NONE, slot_of(r1), in1), deposit(tx.y));
   if (nred != 0u) { push(shift(h2.z, base), shift(h2.w, base)); }
   push_redexes(off + 2u * size, base, nred);
   if (fuse) {
     fused = true;
-    let tx = take2(x, vx);
     recycle(base);
     count(R_ANNI);
-    links2(shift(h2.x, base), tx.x, shift(h2.y, base), tx.y);
+    links2(r0, tx.x, r1, tx.y);
+    live = select(1u, 0u, in0) | select(2u, 0u, in1);
   } else if (is_var(shift(root, base))) {
     hstore(slot_of(shift(root, base)), x);
   } else {
