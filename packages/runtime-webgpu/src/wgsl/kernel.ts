@@ -66,6 +66,7 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
   // docs/webgpu.md, session 13); a workgroup with no redex in the window
   // returns at once, before touching anything else.
   let spread = atomicLoad(&st[S_SPREAD]);
+  lone = spread != 0u;
   if (l == 0u) { wbusy = select(0u, 1u, ((wid.x * WG) >> spread) < n - min(atomicLoad(&bin[1]), n)); }
   if (workgroupUniformLoad(&wbusy) == 0u) { return; }
   // Invocations below KEEP keep their chunk between dispatches; later ones

@@ -132,7 +132,18 @@ var<private> live: u32;
 // what is left of a longer wire goes on the stack as link jobs.
 const LINK_ROUNDS: u32 = ${k.linkRounds}u;
 
+// Whether this is a spread round (long chains, one to a subgroup): its
+// links of two main ports are pushed before the rounds.
+var<private> lone: bool;
+
 fn link_all() {
+  // In a spread round a link of two main ports (the usual links of a fused
+  // DREF or MATN step) is pushed at once, without a round; elsewhere the
+  // check cost more than it saved (docs/webgpu.md, session 14).
+  if (lone) {
+    if ((live & 1u) != 0u && !is_var(la0) && !is_var(lb0)) { push(la0, lb0); live &= ~1u; }
+    if ((live & 2u) != 0u && !is_var(la1) && !is_var(lb1)) { push(la1, lb1); live &= ~2u; }
+  }
   for (var round = 0u; round < LINK_ROUNDS; round += 1u) {
     if (live == 0u) { return; }
     let o0 = orient(la0, lb0);
