@@ -130,12 +130,6 @@ fn rule_era1(e: u32, to: vec2<u32>) {
 // linked_in_copy); link_all makes the others.
 var<private> fused: bool;
 
-// The dispatcher has read the definition's header (hd: offset, size,
-// redex count, root; h2: node 0's two words and the first redex, book.ts)
-// and x's slots (vx, when x is a node: the dispatcher's late-write check
-// covers them) together, before allocating. A root that is a node is node
-// 0 (book.ts), so the copy of a fused DREF starts at node 1 and needs no
-// test per node.
 // Book words [first, words) of a definition at \`off\` into the nodes from
 // \`base\`: two nodes a step, their four words read before any is written,
 // so the reads overlap (the last step may read two words past the
@@ -184,6 +178,12 @@ fn push_redexes(rs: u32, base: u32, nred: u32) {
   }
 }
 
+// The dispatcher has read the definition's header (hd: offset, size,
+// redex count, root; h2: node 0's two words and the first redex, book.ts)
+// and x's slots (vx, when x is a node: the dispatcher's late-write check
+// covers them) together, before allocating. A root that is a node is node
+// 0 (book.ts), so the copy of a fused DREF starts at node 1 and needs no
+// test per node.
 fn rule_dref(x: u32, base: u32, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
   let off = hd.x;
   let size = hd.y;
