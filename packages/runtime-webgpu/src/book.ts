@@ -19,9 +19,12 @@ import { type CompiledBook, type CompiledDef, ROOT_SLOT, hasNode, isVar, port, s
 /** Words of a definition's header in the book buffer. */
 export const BOOK_HEADER = 8;
 
+/** The root's node, when the root is a node. */
+const rootNode = (def: CompiledDef): number | undefined => (hasNode(tagOf(def.root)) && !isVar(tagOf(def.root)) ? valueOf(def.root) : undefined);
+
 /** The order with the root's node (when the root is a node) and node 0 swapped (order[i]: the node stored i-th). */
 export function rootFirstOrder(def: CompiledDef): number[] {
-  const k = hasNode(tagOf(def.root)) && !isVar(tagOf(def.root)) ? valueOf(def.root) : 0;
+  const k = rootNode(def) ?? 0;
   return Array.from({ length: def.size }, (_, i) => (i === 0 ? k : i === k ? 0 : i));
 }
 
@@ -41,7 +44,7 @@ export function partnersNextOrder(def: CompiledDef): number[] {
       order.push(n);
     }
   };
-  if (def.size > 0 && hasNode(tagOf(def.root)) && !isVar(tagOf(def.root)) && valueOf(def.root) === 0) {
+  if (rootNode(def) === 0) {
     place(0);
     for (const s of [0, 1]) if (isVar(tagOf(def.nodes[s]))) place(valueOf(def.nodes[s]));
   }
