@@ -169,8 +169,9 @@ export interface KernelConfig {
   window: number;
   /**
    * The window applies once the bump allocator has handed out this fraction
-   * of the heap's chunks (0: from the start); until then a round takes the
-   * whole input bag, as wide as the work allows.
+   * of the heap's chunks (0: from the start; defaults: 1/8 on GPUs, 1/2 on
+   * CPU adapters); until then a round takes the whole input bag, as wide as
+   * the work allows.
    */
   windowFrom: number;
   /**
@@ -298,18 +299,20 @@ export const LINK_ROUNDS = 5;
 /** The default spread of narrow rounds on GPUs (docs/webgpu.md, session 13). */
 export const SPREAD_MAX_GPU = 32;
 export const SPREAD_WIDTH_GPU = 32768;
-/** The default heap fraction handed out before the window applies. */
+/** The default heap fraction handed out before the window applies: CPU adapters, GPUs (docs/webgpu.md, session 14). */
 export const WINDOW_FROM = 0.5;
+export const WINDOW_FROM_GPU = 0.125;
 
 /**
  * The default kernel geometry: small on CPU adapters (lavapipe), wide on
  * GPUs: waves of 131,072 invocations (1,024 workgroups of 128, roughly
  * what an H200 keeps resident), dispatches of up to 8 waves, a budget of 2,048
- * interactions, a window of 4 waves and sharing every 4th step in rounds
- * of a wave or more (docs/webgpu.md, session 9).
+ * interactions, a window of 4 waves once an eighth of the heap is handed
+ * out, and sharing every 4th step in rounds of a wave or more
+ * (docs/webgpu.md, sessions 9 and 14).
  */
 export function defaultKernel(isCpuAdapter: boolean): KernelConfig {
   return isCpuAdapter
     ? { workgroupSize: 64, maxWorkgroups: 32, wave: 64 * 32, keepChunks: 64 * 32, budget: 1 << 12, budgetMin: 64, localCapacity: 32, shareBelow: 64 * 32, shareEvery: 8, shareMin: 3, shareEveryWide: 8, shareWideAt: 1, shareCountsLeftovers: false, window: WINDOW_WAVES_CPU * 64 * 32, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS, spreadMax: 1, spreadWidth: 0 }
-    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, keepChunks: KEEP_WAVES_GPU * 128 * 1024, budget: 1 << 11, budgetMin: BUDGET_MIN_GPU, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM, linkRounds: LINK_ROUNDS, spreadMax: SPREAD_MAX_GPU, spreadWidth: SPREAD_WIDTH_GPU };
+    : { workgroupSize: 128, maxWorkgroups: 8192, wave: 128 * 1024, keepChunks: KEEP_WAVES_GPU * 128 * 1024, budget: 1 << 11, budgetMin: BUDGET_MIN_GPU, localCapacity: 8, shareBelow: 128 * 1024, shareEvery: 1, shareMin: 3, shareEveryWide: 4, shareWideAt: 1, shareCountsLeftovers: true, window: WINDOW_WAVES_GPU * 128 * 1024, windowFrom: WINDOW_FROM_GPU, linkRounds: LINK_ROUNDS, spreadMax: SPREAD_MAX_GPU, spreadWidth: SPREAD_WIDTH_GPU };
 }
