@@ -5,7 +5,9 @@
  * Book buffer: a header of BOOK_HEADER words per definition (data offset,
  * size in nodes, redex count, root port, node 0's two words, the first
  * redex or two zeros), then each definition's data: 2*size node words, then
- * 2*redexes words. A definition whose root is a node has that node first
+ * 2*redexes words. Every part has an even number of words: the shader reads
+ * the book as word pairs (vec2<u32>), one load a node or redex, four for a
+ * header. A definition whose root is a node has that node first
  * and the nodes holding its slots' cells next (bookForm), so the header
  * holds what a DREF that annihilates the root with its partner needs, the
  * copy starts after it and the links of the root's slots fall in the

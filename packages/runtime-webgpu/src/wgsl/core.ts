@@ -12,7 +12,7 @@ export function bindings(plan: MemoryPlan): string {
   const heaps = plan.heapBufferBytes.map((_, i) => `@group(0) @binding(${4 + i}) var<storage, read_write> heap${i}: array<atomic<u32>>;`);
   return [
     "@group(0) @binding(0) var<storage, read_write> st: array<atomic<u32>>;",
-    "@group(0) @binding(1) var<storage, read> book: array<u32>;",
+    "@group(0) @binding(1) var<storage, read> book: array<vec2<u32>>;",
     "@group(0) @binding(2) var<storage, read_write> bin: array<atomic<u32>>;",
     "@group(0) @binding(3) var<storage, read_write> bout: array<atomic<u32>>;",
     ...heaps,
@@ -62,6 +62,9 @@ function counters(): string {
     ...ids.map((c) => `var<private> cnt${c}: u32;`),
     "fn count_class(cls: u32) {",
     ...ids.map((c) => `  cnt${c} += select(0u, 1u, cls == ${c}u);`),
+    "}",
+    "fn uncount_class(cls: u32) {",
+    ...ids.map((c) => `  cnt${c} -= select(0u, 1u, cls == ${c}u);`),
     "}",
     "fn flush_counts() {",
     ...ids.map((c) => `  if (cnt${c} != 0u) { atomicAdd(&wsum[${c}u], cnt${c}); }`),

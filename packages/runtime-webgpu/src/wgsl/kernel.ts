@@ -94,13 +94,15 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   var steps = 0u;
   var given = 0u;
   var spilled = 0u;
+  var err = 0u;
   // A counted loop (the bound is never reached: every iteration takes a
   // redex or makes a step, and both run out first) so that Tint sees it
   // finite and adds no iteration guard of its own (docs/webgpu.md,
   // session 14).
   for (var it = 0u; it < NONE; it += 1u) {
     if (steps >= budget) { break; }
-    if ((steps & 63u) == 0u && atomicLoad(&st[S_ERR]) != 0u) { break; }
+    if (err != 0u) { break; }
+    if ((steps & 63u) == 0u) { err = atomicLoad(&st[S_ERR]); }
     if (bot == sp) {
       bot = 0u;
       sp = 0u;

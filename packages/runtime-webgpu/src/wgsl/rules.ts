@@ -123,16 +123,17 @@ fn rule_era1(e: u32, to: vec2<u32>) {
 // node is a cell and X's slots have landed, root ~ X (queued last, so the
 // next interaction anyway) annihilates here from the root's slots as the
 // book holds them:
-// the root node is never written, so its slots are neither stored, loaded
-// back nor freed. It counts as the ANNI it is.
+// the root node is never allocated nor written, so its slots are neither
+// stored, loaded back nor freed. It counts as the ANNI it is.
 //   @f ~ Ci(x1 x2), root(f') = Ci(r1 r2)   ==>   r1 ~ x1, r2 ~ x2, redexes(f')
 // A link rk ~ xk that would visit rk's cell is made by the copy (see
 // linked_in_copy); link_all makes the others.
 var<private> fused: bool;
 
 // Book words [first, words) of a definition at \`off\` into the nodes from
-// \`base\`: two nodes a step, their four words read before any is written,
-// so the reads overlap (the last step may read two words past the
+// \`base\`: two nodes a step, their four words read (as two word pairs: the
+// book is an array of them, and every offset is even) before any is
+// written, so the reads overlap (the last step may read two words past the
 // definition, unused). Slots s0 and s1 (NONE: none) get d0 and d1 instead
 // of the book's word: the links a fused DREF makes in the copy, whose
 // slots the book puts in its first step (bookForm in book.ts). The loop
@@ -143,8 +144,9 @@ fn copy_nodes(off: u32, base: u32, first: u32, words: u32, s0: u32, d0: u32, s1:
   for (var k = 0u; k < steps; k += 1u) {
     let i = first + 4u * k;
     let a = 2u * base + i;
-    var v = vec4<u32>(shift(book[off + i], base), shift(book[off + i + 1u], base),
-                      shift(book[off + i + 2u], base), shift(book[off + i + 3u], base));
+    let w0 = book[(off + i) / 2u];
+    let w1 = book[(off + i) / 2u + 1u];
+    var v = vec4<u32>(shift(w0.x, base), shift(w0.y, base), shift(w1.x, base), shift(w1.y, base));
     if (k == 0u && (s0 & s1) != NONE) {
       let at = vec4<u32>(a, a + 1u, a + 2u, a + 3u);
       v = select(select(v, vec4<u32>(d0), at == vec4<u32>(s0)), vec4<u32>(d1), at == vec4<u32>(s1));
@@ -174,7 +176,8 @@ fn linked_in_copy(r: u32, x: u32) -> bool {
 // redex 0 is in the header) onto the stack.
 fn push_redexes(rs: u32, base: u32, nred: u32) {
   for (var j = 1u; j < nred; j += 1u) {
-    push(shift(book[rs + 2u * j], base), shift(book[rs + 2u * j + 1u], base));
+    let r = book[rs / 2u + j];
+    push(shift(r.x, base), shift(r.y, base));
   }
 }
 
@@ -184,12 +187,18 @@ fn push_redexes(rs: u32, base: u32, nred: u32) {
 // covers them) together, before allocating. A root that is a node is node
 // 0 (book.ts), so the copy of a fused DREF starts at node 1 and needs no
 // test per node.
-fn rule_dref(x: u32, base: u32, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
+// Whether DREF @f ~ x annihilates f's root (a CTi node of x's label, whose
+// slots, h2.xy, are not cells of the root node itself, so no port of the
+// copy refers to node 0) with x.
+fn dref_fuses(x: u32, root: u32, h2: vec4<u32>) -> bool {
+  return !is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((h2.x != var_to(0u)) & (h2.y != var_to(1u)));
+}
+
+fn rule_dref(x: u32, base: u32, fuse: bool, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
   let off = hd.x;
   let size = hd.y;
   let nred = hd.z;
   let root = hd.w;
-  let fuse = !is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((h2.x != var_to(0u)) & (h2.y != var_to(1u)));
   var tx = vec2<u32>(0u);
   if (fuse) { tx = take2(x, vx); }
   let r0 = shift(h2.x, base);
@@ -202,7 +211,6 @@ fn rule_dref(x: u32, base: u32, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
   push_redexes(off + 2u * size, base, nred);
   if (fuse) {
     fused = true;
-    recycle(base);
     count(R_ANNI);
     links2(r0, tx.x, r1, tx.y);
     live = select(1u, 0u, in0) | select(2u, 0u, in1);
@@ -275,6 +283,9 @@ fn rule_type(a: u32, b: u32) {
 fn count(rule: u32) {
   count_class(class_of(rule));
 }
+fn uncount(rule: u32) {
+  uncount_class(class_of(rule));
+}
 
 // Nodes a rule allocates (a definition's size for DREF): 4 bits a rule in
 // NODES_LO (rules 0-7) and NODES_HI (rules 8-15), shifts instead of a
@@ -310,9 +321,9 @@ fn rule(a0: u32, b0: u32) {
   // loaded first, so that their round trip overlaps the table lookup.
   let v0 = load_node(a0, tag(a0) >= OP2);
   let v1 = load_node(b0, !is_var(b0) && tag(b0) >= OP2);
-  let d = BOOK_HEADER * val(select(b0, a0, tag(a0) == REF));
-  let h = vec4<u32>(book[d], book[d + 1u], book[d + 2u], book[d + 3u]);
-  let h2 = vec4<u32>(book[d + 4u], book[d + 5u], book[d + 6u], book[d + 7u]);
+  let d = (BOOK_HEADER / 2u) * val(select(b0, a0, tag(a0) == REF));
+  let h = vec4<u32>(book[d], book[d + 1u]);
+  let h2 = vec4<u32>(book[d + 2u], book[d + 3u]);
   var rf = rule_of(a0, b0);
   let flip = !is_var(b0) && rf.y == 1u;
   if (is_var(b0)) { rf = vec2<u32>(R_DREF, 0u); }
@@ -321,13 +332,25 @@ fn rule(a0: u32, b0: u32) {
   let va = select(v0, v1, flip);
   let vb = select(v1, v0, flip);
   let hd = select(vec4<u32>(0u), h, rf.x == R_DREF);
+  // Counted while the slots are on their way (a lone chain of work waits
+  // for them otherwise: docs/webgpu.md, session 15); a redex tried again
+  // takes its count back.
+  count(rf.x);
   if (min(min(va.x, va.y), min(vb.x, vb.y)) == 0u) {
+    uncount(rf.x);
     retried += 1u;
     push(a0, b0);
     return;
   }
-  let n = alloc_nodes(nodes_for(rf.x, hd));
-  if (n == NONE) { return; }
+  // A DREF that annihilates its root with its partner never writes the
+  // root node: it gets one node fewer, and the copy's nodes start one
+  // before it (node 0 is never referred to, see dref_fuses).
+  let fuse = rf.x == R_DREF && dref_fuses(b, hd.w, h2);
+  let n = alloc_nodes(nodes_for(rf.x, hd) - select(0u, 1u, fuse));
+  if (n == NONE) {
+    uncount(rf.x);
+    return;
+  }
   var ta = vec2<u32>(0u);
   var tb = vec2<u32>(0u);
   if (((TAKES_LEFT >> rf.x) & 1u) != 0u) { ta = take2(a, va); }
@@ -339,7 +362,7 @@ fn rule(a0: u32, b0: u32) {
     case R_COPY: { rule_copy(a, tb); }
     case R_ERAS: { rule_eras(a, tb); }
     case R_ERA1: { rule_era1(a, tb); }
-    case R_DREF: { rule_dref(b, n, hd, h2, vb); }
+    case R_DREF: { rule_dref(b, n - select(0u, 1u, fuse), fuse, hd, h2, vb); }
     case R_OP2N: { rule_op2n(b, n, ta); }
     case R_OP1N: { rule_op1n(b, ta); }
     case R_MATN: { rule_matn(b, n, ta); }
@@ -347,7 +370,6 @@ fn rule(a0: u32, b0: u32) {
     default: {}
   }
   release_run();
-  count(rf.x);
 }
 `;
 }
