@@ -144,17 +144,6 @@ fn alloc_nodes(n: u32) -> u32 {
   return c * CHUNK;
 }
 
-// Give back the nodes alloc_nodes(want) just handed out, unwritten: to the
-// current chunk's mask, or the run of chunks to the sweep.
-fn unalloc(n: u32, want: u32) {
-  if (want == 0u) { return; }
-  if (want <= 32u) {
-    fm |= run_bits(n % CHUNK, want);
-    return;
-  }
-  release_run();
-}
-
 fn release_run() {
   if (run_k != 0u) {
     release(run_c, run_k);

@@ -123,8 +123,8 @@ fn rule_era1(e: u32, to: vec2<u32>) {
 // node is a cell and X's slots have landed, root ~ X (queued last, so the
 // next interaction anyway) annihilates here from the root's slots as the
 // book holds them:
-// the root node is never allocated nor written, so its slots are neither
-// stored, loaded back nor freed. It counts as the ANNI it is.
+// the root node is never written, so its slots are neither stored, loaded
+// back nor freed. It counts as the ANNI it is.
 //   @f ~ Ci(x1 x2), root(f') = Ci(r1 r2)   ==>   r1 ~ x1, r2 ~ x2, redexes(f')
 // A link rk ~ xk that would visit rk's cell is made by the copy (see
 // linked_in_copy); link_all makes the others.
@@ -187,18 +187,12 @@ fn push_redexes(rs: u32, base: u32, nred: u32) {
 // covers them) together, before allocating. A root that is a node is node
 // 0 (book.ts), so the copy of a fused DREF starts at node 1 and needs no
 // test per node.
-// Whether DREF @f ~ x annihilates f's root (a CTi node of x's label, whose
-// slots, h2.xy, are not cells of the root node itself, so no port of the
-// copy refers to node 0) with x.
-fn dref_fuses(x: u32, root: u32, h2: vec4<u32>) -> bool {
-  return !is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((h2.x != var_to(0u)) & (h2.y != var_to(1u)));
-}
-
-fn rule_dref(x: u32, base: u32, fuse: bool, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
+fn rule_dref(x: u32, base: u32, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
   let off = hd.x;
   let size = hd.y;
   let nred = hd.z;
   let root = hd.w;
+  let fuse = !is_var(x) && tag(root) >= CT0 && tag(root) == tag(x) && ((h2.x != var_to(0u)) & (h2.y != var_to(1u)));
   var tx = vec2<u32>(0u);
   if (fuse) { tx = take2(x, vx); }
   let r0 = shift(h2.x, base);
@@ -211,6 +205,7 @@ fn rule_dref(x: u32, base: u32, fuse: bool, hd: vec4<u32>, h2: vec4<u32>, vx: ve
   push_redexes(off + 2u * size, base, nred);
   if (fuse) {
     fused = true;
+    recycle(base);
     count(R_ANNI);
     links2(r0, tx.x, r1, tx.y);
     live = select(1u, 0u, in0) | select(2u, 0u, in1);
@@ -342,11 +337,7 @@ fn rule(a0: u32, b0: u32) {
     push(a0, b0);
     return;
   }
-  // A DREF that annihilates its root with its partner never writes the
-  // root node: it gets one node fewer, and the copy's nodes start one
-  // before it (node 0 is never referred to, see dref_fuses).
-  let fuse = rf.x == R_DREF && dref_fuses(b, hd.w, h2);
-  let n = alloc_nodes(nodes_for(rf.x, hd) - select(0u, 1u, fuse));
+  let n = alloc_nodes(nodes_for(rf.x, hd));
   if (n == NONE) {
     uncount(rf.x);
     return;
@@ -362,7 +353,7 @@ fn rule(a0: u32, b0: u32) {
     case R_COPY: { rule_copy(a, tb); }
     case R_ERAS: { rule_eras(a, tb); }
     case R_ERA1: { rule_era1(a, tb); }
-    case R_DREF: { rule_dref(b, n - select(0u, 1u, fuse), fuse, hd, h2, vb); }
+    case R_DREF: { rule_dref(b, n, hd, h2, vb); }
     case R_OP2N: { rule_op2n(b, n, ta); }
     case R_OP1N: { rule_op1n(b, ta); }
     case R_MATN: { rule_matn(b, n, ta); }
