@@ -79,14 +79,31 @@ fn shr64(m: vec2<u32>, s: u32) -> vec2<u32> {
 
 // The lowest bit where n (1..32) consecutive free nodes start, or NONE:
 // bit j of m says nodes j .. j + len - 1 are free; doubling len, then one
-// overlapping step to n.
+// overlapping step to n. The doublings are nested ifs, not a loop: entering
+// a loop costs a lone chain of work the moves of its loop-carried values
+// into the loop's registers, every step (docs/webgpu.md, session 15).
 fn find_run(n: u32) -> u32 {
   var m = fm;
   var len = 1u;
-  for (var d = 0u; d < 5u; d += 1u) {
-    if (2u * len > n) { break; }
-    m &= shr64(m, len);
-    len *= 2u;
+  if (n >= 2u) {
+    m &= shr64(m, 1u);
+    len = 2u;
+    if (n >= 4u) {
+      m &= shr64(m, 2u);
+      len = 4u;
+      if (n >= 8u) {
+        m &= shr64(m, 4u);
+        len = 8u;
+        if (n >= 16u) {
+          m &= shr64(m, 8u);
+          len = 16u;
+          if (n >= 32u) {
+            m &= shr64(m, 16u);
+            len = 32u;
+          }
+        }
+      }
+    }
   }
   if (len < n) { m &= shr64(m, n - len); }
   if (m.x != 0u) { return ctz(m.x); }

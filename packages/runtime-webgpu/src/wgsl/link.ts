@@ -144,6 +144,10 @@ fn link_all() {
     if ((live & 1u) != 0u && !is_var(la0) && !is_var(lb0)) { push(la0, lb0); live &= ~1u; }
     if ((live & 2u) != 0u && !is_var(la1) && !is_var(lb1)) { push(la1, lb1); live &= ~2u; }
   }
+  // Nothing queued (a fused step whose links were made in the copy or
+  // pushed above): return before the loop, whose entry moves the queue into
+  // its registers (5-6% of heavy-loops, docs/webgpu.md, session 15).
+  if (live == 0u) { return; }
   for (var round = 0u; round < LINK_ROUNDS; round += 1u) {
     if (live == 0u) { return; }
     let o0 = orient(la0, lb0);

@@ -136,27 +136,38 @@ var<private> fused: bool;
 // written, so the reads overlap (the last step may read two words past the
 // definition, unused). Slots s0 and s1 (NONE: none) get d0 and d1 instead
 // of the book's word: the links a fused DREF makes in the copy, whose
-// slots the book puts in its first step (bookForm in book.ts). The loop
-// counts by one up to a parameter, so that Tint sees it finite and adds no
-// iteration guard (docs/webgpu.md, session 14).
+// slots the book puts in its first step (bookForm in book.ts). The first
+// step is outside the loop, and the loop is entered only for a second one:
+// most definitions are copied in one step, and entering a loop costs the
+// moves of its loop-carried values, every time (docs/webgpu.md, session
+// 15). The loop counts by one up to a parameter, so that Tint sees it
+// finite and adds no iteration guard (session 14).
 fn copy_nodes(off: u32, base: u32, first: u32, words: u32, s0: u32, d0: u32, s1: u32, d1: u32) {
+  if (first >= words) { return; }
+  copy_step(off, base, first, words, s0, d0, s1, d1);
   let steps = (words - first + 3u) / 4u;
-  for (var k = 0u; k < steps; k += 1u) {
-    let i = first + 4u * k;
-    let a = 2u * base + i;
-    let w0 = book[(off + i) / 2u];
-    let w1 = book[(off + i) / 2u + 1u];
-    var v = vec4<u32>(shift(w0.x, base), shift(w0.y, base), shift(w1.x, base), shift(w1.y, base));
-    if (k == 0u && (s0 & s1) != NONE) {
-      let at = vec4<u32>(a, a + 1u, a + 2u, a + 3u);
-      v = select(select(v, vec4<u32>(d0), at == vec4<u32>(s0)), vec4<u32>(d1), at == vec4<u32>(s1));
+  if (steps > 1u) {
+    for (var k = 1u; k < steps; k += 1u) {
+      copy_step(off, base, first + 4u * k, words, NONE, 0u, NONE, 0u);
     }
-    hstore(a, v.x);
-    hstore(a + 1u, v.y);
-    if (i + 2u < words) {
-      hstore(a + 2u, v.z);
-      hstore(a + 3u, v.w);
-    }
+  }
+}
+
+// Words i .. i + 3 of the copy (i + 2 and i + 3 only below \`words\`).
+fn copy_step(off: u32, base: u32, i: u32, words: u32, s0: u32, d0: u32, s1: u32, d1: u32) {
+  let a = 2u * base + i;
+  let w0 = book[(off + i) / 2u];
+  let w1 = book[(off + i) / 2u + 1u];
+  var v = vec4<u32>(shift(w0.x, base), shift(w0.y, base), shift(w1.x, base), shift(w1.y, base));
+  if ((s0 & s1) != NONE) {
+    let at = vec4<u32>(a, a + 1u, a + 2u, a + 3u);
+    v = select(select(v, vec4<u32>(d0), at == vec4<u32>(s0)), vec4<u32>(d1), at == vec4<u32>(s1));
+  }
+  hstore(a, v.x);
+  hstore(a + 1u, v.y);
+  if (i + 2u < words) {
+    hstore(a + 2u, v.z);
+    hstore(a + 3u, v.w);
   }
 }
 
@@ -202,7 +213,8 @@ fn rule_dref(x: u32, base: u32, hd: vec4<u32>, h2: vec4<u32>, vx: vec2<u32>) {
   copy_nodes(off, base, select(0u, 2u, fuse), 2u * size,
              select(NONE, slot_of(r0), in0), deposit(tx.x), select(NONE, slot_of(r1), in1), deposit(tx.y));
   if (nred != 0u) { push(shift(h2.z, base), shift(h2.w, base)); }
-  push_redexes(off + 2u * size, base, nred);
+  // Entered only with a second redex (see copy_nodes).
+  if (nred > 1u) { push_redexes(off + 2u * size, base, nred); }
   if (fuse) {
     fused = true;
     recycle(base);
