@@ -4,6 +4,22 @@
  * invocation allocates runs of free nodes from a 64-bit mask, and nodes it
  * frees go back to the mask (see docs/webgpu.md, "Allocation").
  */
+/**
+ * find_run's doublings of len from \`len\` while 2 * len <= n (n at most
+ * \`max\`), unrolled into nested ifs.
+ */
+function doublings(len: number, max: number, pad: string): string {
+  if (2 * len > max) return "";
+  const inner = doublings(2 * len, max, pad + "  ");
+  return [
+    `${pad}if (n >= ${2 * len}u) {`,
+    `${pad}  m &= shr64(m, ${len}u);`,
+    `${pad}  len = ${2 * len}u;`,
+    ...(inner ? [inner] : []),
+    `${pad}}`,
+  ].join("\n");
+}
+
 export function allocator(): string {
   return `
 // Chunks: claim k consecutive chunks that are wholly free (every slot NULL)
@@ -85,26 +101,7 @@ fn shr64(m: vec2<u32>, s: u32) -> vec2<u32> {
 fn find_run(n: u32) -> u32 {
   var m = fm;
   var len = 1u;
-  if (n >= 2u) {
-    m &= shr64(m, 1u);
-    len = 2u;
-    if (n >= 4u) {
-      m &= shr64(m, 2u);
-      len = 4u;
-      if (n >= 8u) {
-        m &= shr64(m, 4u);
-        len = 8u;
-        if (n >= 16u) {
-          m &= shr64(m, 8u);
-          len = 16u;
-          if (n >= 32u) {
-            m &= shr64(m, 16u);
-            len = 32u;
-          }
-        }
-      }
-    }
-  }
+${doublings(1, 32, "  ")}
   if (len < n) { m &= shr64(m, n - len); }
   if (m.x != 0u) { return ctz(m.x); }
   if (m.y != 0u) { return 32u + ctz(m.y); }
