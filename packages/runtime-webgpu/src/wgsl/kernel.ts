@@ -101,6 +101,8 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   // session 14).
   for (var it = 0u; it < NONE; it += 1u) {
     if (steps >= budget) { break; }
+    // The error flag, read every 64 steps, is tested a step later, so that
+    // no step waits for its load (docs/webgpu.md, session 15).
     if (err != 0u) { break; }
     if ((steps & 63u) == 0u) { err = atomicLoad(&st[S_ERR]); }
     if (bot == sp) {

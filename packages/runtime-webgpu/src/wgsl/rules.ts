@@ -291,7 +291,7 @@ fn count(rule: u32) {
   count_class(class_of(rule));
 }
 fn uncount(rule: u32) {
-  uncount_class(class_of(rule));
+  add_class(class_of(rule), NONE);
 }
 
 // Nodes a rule allocates (a definition's size for DREF): 4 bits a rule in
