@@ -89,7 +89,7 @@ for (const file of args.files) {
         const r = await rt.run(book, { memory: args.memory });
         const wall = (performance.now() - t) / 1000;
         const nf = printNet(r.net);
-        rows.push({ file, runtime: rt.name, kernel: rt.kernel, interactions: r.stats.interactions, byRule: r.stats.byRule, seconds: r.stats.seconds, gips: r.stats.interactions / r.stats.seconds / 1e9, wall, timing: r.stats.timing, rounds: r.stats.rounds, live: r.stats.liveSlots, batches: r.stats.batches, profile: r.stats.profile, fallback: r.stats.fallback, correct: check(nf, r.stats.interactions), nf: nf.slice(0, 80), ...(args.trace ? { trace: [...trace] } : {}) });
+        rows.push({ file, runtime: rt.name, kernel: rt.kernel, interactions: r.stats.interactions, byRule: r.stats.byRule, seconds: r.stats.seconds, gips: r.stats.interactions / r.stats.seconds / 1e9, wall, timing: r.stats.timing, rounds: r.stats.rounds, spreadRounds: r.stats.spreadRounds, loneRounds: r.stats.loneRounds, live: r.stats.liveSlots, batches: r.stats.batches, profile: r.stats.profile, fallback: r.stats.fallback, correct: check(nf, r.stats.interactions), nf: nf.slice(0, 80), ...(args.trace ? { trace: [...trace] } : {}) });
       } else if (runtime === "cpu") {
         const t = performance.now();
         const r = runCompiled(compileBook(book), { memory: args.memory });

@@ -51,7 +51,11 @@ export const SEQUENTIAL_PENDING = 32;
 export interface GpuRunResult {
   net: Net;
   /** liveSlots (with `countLiveSlots`): heap slots not NULL after the run (node 0's two, the normal form's, and nothing leaked). */
-  stats: RunStats & { timing: Timing; rounds: number; batches: number; heapNodes: number; liveSlots?: number; profile: Profile; fallback?: string };
+  /**
+   * spreadRounds: rounds that were spread (long chains); loneRounds: rounds
+   * whose batch dispatched the lone pipeline (which runs the spread ones).
+   */
+  stats: RunStats & { timing: Timing; rounds: number; batches: number; spreadRounds: number; loneRounds: number; heapNodes: number; liveSlots?: number; profile: Profile; fallback?: string };
 }
 
 const MAX_ROUNDS = 256;
@@ -175,6 +179,8 @@ export class Driver {
               timing: { setup: t1 - t0, upload: t2 - t1, reduction, readback },
               rounds,
               batches,
+              spreadRounds: status.spreadRounds,
+              loneRounds: run.loneRounds,
               heapNodes: plan.nodes,
               liveSlots,
               profile: profileOf(status),

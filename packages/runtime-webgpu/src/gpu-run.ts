@@ -8,12 +8,12 @@ import { RULE_CLASSES, emptyByRule, varTo } from "@hvm/ir";
 import type { Driver } from "./driver.js";
 import { GpuError } from "./errors.js";
 import { HeapView, READ_BLOCK_SHIFT } from "./heap-view.js";
-import { BAG_HEADER, CHUNK_NODES, type KernelConfig, type MemoryPlan, S_ACTIVE, S_BUSY, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_PUSHED, S_RETRIED, S_SPILLED, S_SPREAD, S_SWEPT, windowSize } from "./layout.js";
+import { BAG_HEADER, CHUNK_NODES, type KernelConfig, type MemoryPlan, S_ACTIVE, S_BUSY, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_MAXSTEPS, S_PROBES, S_SHARED, S_PUSHED, S_RETRIED, S_SPILLED, S_SPREAD, S_SWEPT, S_SPREAD_ROUNDS, S_SPLIT, loneWorkgroups, windowSize } from "./layout.js";
 import type { Pipelines } from "./pipelines.js";
 import { type Counters, emptyProfile } from "./profile.js";
 
 /** Words of the state buffer read after each batch (the two bags' counts follow them). */
-export const STATUS_WORDS = 24;
+export const STATUS_WORDS = 32;
 
 export interface Status extends Counters {
   byRule: Record<(typeof RULE_CLASSES)[number], number>;
@@ -21,6 +21,9 @@ export interface Status extends Counters {
   tagA: number;
   tagB: number;
   cursor: number;
+  /** The next round's spread (log2), and spread rounds so far. */
+  spread: number;
+  spreadRounds: number;
 }
 
 /**
@@ -53,6 +56,12 @@ export class GpuRun {
   groups: GPUBindGroup[] = [];
   /** The bag holding the pending redexes. */
   parity = 0;
+  /** Whether the next batch dispatches the lone pipeline, and what S_SPLIT holds. */
+  private lone = false;
+  private split = false;
+  private spreadRounds = 0;
+  /** Rounds dispatched with the lone pipeline so far. */
+  loneRounds = 0;
 
   constructor(
     readonly device: GPUDevice,
@@ -150,19 +159,36 @@ export class GpuRun {
   }
 
   emptyStatus(): Status {
-    return { total: 0, byRule: emptyByRule(), error: 0, tagA: 0, tagB: 0, cursor: 0, active: 0, pending: 0, ...emptyProfile(), busy: 0, maxSteps: 0 };
+    return { total: 0, byRule: emptyByRule(), error: 0, tagA: 0, tagB: 0, cursor: 0, active: 0, pending: 0, ...emptyProfile(), busy: 0, maxSteps: 0, spread: 0, spreadRounds: 0 };
   }
 
-  /** Encode `rounds` rounds, submit, and read the status block (`perRound`: busy/maxSteps of this batch alone). */
+  /**
+   * Encode `rounds` rounds, submit, and read the status block (`perRound`:
+   * busy/maxSteps of this batch alone). A batch dispatches the lone
+   * pipeline before each round's main one only when the batch before it
+   * ran a spread round or ended with one coming: a round of a batch
+   * without it is run by the main pipeline whatever its spread, and a
+   * batch with it pays an extra dispatch a round (~7 us on an H200:
+   * docs/webgpu.md, session 16).
+   */
   async batch(rounds: number, driver: Driver, perRound = false): Promise<Status> {
     const d = this.device;
     if (perRound) d.queue.writeBuffer(this.state, S_BUSY * 4, new Uint32Array([0, 0]));
+    if (this.lone !== this.split) {
+      d.queue.writeBuffer(this.state, S_SPLIT * 4, new Uint32Array([this.lone ? 1 : 0]));
+      this.split = this.lone;
+    }
     d.pushErrorScope("validation");
     const enc = d.createCommandEncoder({ label: "hvm-batch" });
     const pass = enc.beginComputePass();
     for (let r = 0; r < rounds; r++) {
-      pass.setPipeline(this.pipes.reduce);
       pass.setBindGroup(0, this.groups[this.parity]);
+      if (this.pipes.lone && this.lone) {
+        pass.setPipeline(this.pipes.lone);
+        pass.dispatchWorkgroups(loneWorkgroups(this.kernel));
+        this.loneRounds++;
+      }
+      pass.setPipeline(this.pipes.reduce);
       pass.dispatchWorkgroups(this.kernel.maxWorkgroups);
       pass.setPipeline(this.pipes.between);
       pass.dispatchWorkgroups(1);
@@ -176,6 +202,8 @@ export class GpuRun {
     const err = await d.popErrorScope();
     if (err) throw new GpuError("submitting a batch", err.message);
     const w = await this.map(this.staging, driver);
+    this.lone = this.pipes.lone !== undefined && (w[S_SPREAD] !== 0 || w[S_SPREAD_ROUNDS] !== this.spreadRounds);
+    this.spreadRounds = w[S_SPREAD_ROUNDS];
     const byRule = emptyByRule();
     let total = 0;
     RULE_CLASSES.forEach((name, c) => {
@@ -200,6 +228,8 @@ export class GpuRun {
       pushed: w[S_PUSHED],
       busy: w[S_BUSY],
       maxSteps: w[S_MAXSTEPS],
+      spread: w[S_SPREAD],
+      spreadRounds: w[S_SPREAD_ROUNDS],
     };
   }
 

@@ -72,6 +72,14 @@ export const S_RMAX = 28;
  */
 export const S_SPREAD = 29;
 /**
+ * State buffer: spread rounds so far (counted by `between`), and whether
+ * the batch running dispatches the lone pipeline (written by the host
+ * before a batch: 1 when it does, and then the main pipeline leaves the
+ * spread rounds to it; see KernelConfig.spreadWidth).
+ */
+export const S_SPREAD_ROUNDS = 30;
+export const S_SPLIT = 31;
+/**
  * State buffer: per-invocation allocator, ALLOC_WORDS words each from here:
  * its chunk + 1 (0: none yet), then which of the chunk's 64 nodes are free
  * (two 32-bit masks), kept between dispatches.
@@ -84,6 +92,12 @@ export const FIXED_STORAGE_BUFFERS = 4;
 export const ERR_TYPE = 1;
 export const ERR_OOM = 2;
 export const ERR_BAG = 3;
+
+/**
+ * Workgroups of the lone pipeline's dispatch (the spread rounds: at most
+ * spreadWidth invocations); 0 when no round is ever spread.
+ */
+export const loneWorkgroups = (k: KernelConfig): number => (k.spreadMax > 1 && k.spreadWidth > 0 ? Math.ceil(k.spreadWidth / k.workgroupSize) : 0);
 
 /** Kernel geometry and tuning; part of the shader's identity. */
 export interface KernelConfig {
@@ -192,7 +206,10 @@ export interface KernelConfig {
    * never) with window x s up to `spreadWidth` invocations. The GPU
    * defaults (32 and 32,768) were measured on an H200, which keeps ~84,000
    * invocations resident; a GPU that holds fewer than `spreadWidth` at once
-   * wants a smaller one.
+   * wants a smaller one. The spread rounds run in a pipeline of their own
+   * (the lone pipeline: no work sharing, a dispatch of `spreadWidth`
+   * invocations, so no workgroup of it is idle), dispatched in a batch
+   * only after a batch that ran a spread round.
    */
   spreadMax: number;
   spreadWidth: number;

@@ -4,11 +4,13 @@
  * reported as GpuError with the compiler's messages.
  */
 import { GpuError } from "./errors.js";
-import type { KernelConfig, MemoryPlan } from "./layout.js";
+import { type KernelConfig, type MemoryPlan, loneWorkgroups } from "./layout.js";
 import { buildShader } from "./wgsl/kernel.js";
 
 export interface Pipelines {
   readonly reduce: GPUComputePipeline;
+  /** The spread rounds' reduce (override LONE), absent when no round is ever spread. */
+  readonly lone?: GPUComputePipeline;
   readonly between: GPUComputePipeline;
   readonly main: GPUBindGroupLayout;
 }
@@ -41,19 +43,18 @@ export async function createPipelines(device: GPUDevice, plan: MemoryPlan, kerne
   const scopeError = await device.popErrorScope();
   if (scopeError) throw new GpuError("compiling the reducer", (await compileErrors(module)) || scopeError.message);
   try {
-    const [reduce, between] = await Promise.all([
+    const pipeline = (label: string, entryPoint: string, constants?: Record<string, number>): Promise<GPUComputePipeline> =>
       device.createComputePipelineAsync({
-        label: "hvm-reduce",
+        label,
         layout: device.createPipelineLayout({ bindGroupLayouts: [main] }),
-        compute: { module, entryPoint: "reduce" },
-      }),
-      device.createComputePipelineAsync({
-        label: "hvm-between",
-        layout: device.createPipelineLayout({ bindGroupLayouts: [main] }),
-        compute: { module, entryPoint: "between" },
-      }),
+        compute: { module, entryPoint, constants },
+      });
+    const [reduce, between, lone] = await Promise.all([
+      pipeline("hvm-reduce", "reduce"),
+      pipeline("hvm-between", "between"),
+      loneWorkgroups(kernel) > 0 ? pipeline("hvm-reduce-lone", "reduce", { LONE: 1 }) : undefined,
     ]);
-    return { reduce, between, main };
+    return { reduce, between, lone, main };
   } catch (e) {
     const detail = (await compileErrors(module)) || (e instanceof Error ? e.message : String(e));
     throw new GpuError("creating the reducer pipelines", detail);

@@ -84,7 +84,7 @@ export function createWebGpuRuntime(opts: WebGpuRuntimeOptions): WebGpuRuntime {
         if (!(e instanceof LowParallelism) || !opts.fallback) throw e;
         const r = await opts.fallback.run(book, runOpts);
         const zero = { setup: 0, upload: 0, reduction: 0, readback: 0 };
-        return { net: r.net, stats: { ...r.stats, timing: zero, rounds: 0, batches: 0, heapNodes: 0, profile: emptyProfile(), fallback: `${opts.fallback.name} (${e.message})` } };
+        return { net: r.net, stats: { ...r.stats, timing: zero, rounds: 0, batches: 0, spreadRounds: 0, loneRounds: 0, heapNodes: 0, profile: emptyProfile(), fallback: `${opts.fallback.name} (${e.message})` } };
       }
     },
     async dispose(): Promise<void> {

@@ -129,6 +129,11 @@ describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
     expect(printNet(res.net)).toBe("#32");
     expect(res.stats.byRule).toEqual(ref.stats.byRule);
     expect(res.stats.rounds).toBeGreaterThan(20);
+    // Every batch after the first spread round dispatches the lone
+    // pipeline, which runs the spread rounds; the batches before it do not.
+    expect(res.stats.spreadRounds).toBeGreaterThan(10);
+    expect(res.stats.loneRounds).toBeGreaterThan(0);
+    expect(res.stats.loneRounds).toBeLessThan(res.stats.rounds);
   });
 
   it("hands a sequential program to the fallback runtime", async () => {

@@ -5,7 +5,7 @@
  * link.ts (see docs/webgpu.md).
  */
 import { RULE_CLASSES } from "@hvm/ir";
-import { ALLOC_WORDS, BAG_HEADER, S_BUDGET, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_ERR_CLAIM, S_MAXSTEPS, S_PROBES, S_PUSHED, S_RBUSY, S_RFULL, S_RMAX, S_RSTEPS, S_RETRIED, S_SPREAD, S_SHARED, S_SPILLED, S_SWEPT } from "../layout.js";
+import { ALLOC_WORDS, BAG_HEADER, S_BUDGET, CHUNK_NODES, ERR_BAG, ERR_OOM, type KernelConfig, type MemoryPlan, windowStart, S_ALLOC, S_BUSY, S_COUNT, S_ACTIVE, S_CURSOR, S_ERR, S_ERR_A, S_ERR_B, S_ERR_CLAIM, S_MAXSTEPS, S_PROBES, S_PUSHED, S_RBUSY, S_RFULL, S_RMAX, S_RSTEPS, S_RETRIED, S_SPREAD, S_SHARED, S_SPILLED, S_SWEPT, S_SPREAD_ROUNDS, S_SPLIT } from "../layout.js";
 
 /** Bindings of group 0: state, book, bag in, bag out, then the heap windows. */
 export function bindings(plan: MemoryPlan): string {
@@ -88,6 +88,8 @@ const S_RBUSY: u32 = ${S_RBUSY}u;
 const S_RFULL: u32 = ${S_RFULL}u;
 const S_RMAX: u32 = ${S_RMAX}u;
 const S_SPREAD: u32 = ${S_SPREAD}u;
+const S_SPREAD_ROUNDS: u32 = ${S_SPREAD_ROUNDS}u;
+const S_SPLIT: u32 = ${S_SPLIT}u;
 const SPREAD_MAX: u32 = ${k.spreadMax}u;
 const SPREAD_WIDTH: u32 = ${k.spreadWidth}u;
 const LOCAL_CAP: u32 = ${k.localCapacity}u;

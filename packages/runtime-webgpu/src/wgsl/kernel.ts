@@ -2,7 +2,10 @@
  * The two entry points and the assembled shader.
  *
  * `reduce`: every round is a direct dispatch of MAX_WG workgroups; a
- * workgroup with no redex in the round's window returns at once. Each
+ * workgroup with no redex in the round's window returns at once. The
+ * spread rounds (long chains) run in a second pipeline of the same entry
+ * point (override LONE, a dispatch of LONE_WG workgroups before the main
+ * one, in batches that follow a spread round), which shares no work. Each
  * invocation takes redexes from the window of the input bag (its top
  * WINDOW pairs at most, strided by the dispatch width; in a spread round
  * the first of every 2^spread invocations takes one) and reduces
@@ -27,7 +30,7 @@
  * else BUDGET. It also sets the next round's spread
  * (KernelConfig.spreadMax).
  */
-import type { KernelConfig, MemoryPlan } from "../layout.js";
+import { type KernelConfig, type MemoryPlan, loneWorkgroups } from "../layout.js";
 import { allocator } from "./alloc.js";
 import { bindings, core, heapAccessors } from "./core.js";
 import { linking } from "./link.js";
@@ -53,21 +56,40 @@ fn share(steps: u32) -> u32 {
 // Whether this workgroup has a redex in the round's window.
 var<workgroup> wbusy: u32;
 
+// The lone pipeline (override LONE: true) runs the spread rounds, in a
+// dispatch of LONE_WG workgroups: no workgroup of it is idle, so its
+// chains spread evenly over the device (inside a dispatch of MAX_WG
+// workgroups, of which all but the first few return at once, the same
+// chains ran 3-4% slower), and it shares no work (a chain's stack that
+// overflows still sends its oldest redexes out), which leaves a step
+// shorter code. The main pipeline (LONE: false, MAX_WG workgroups) runs
+// every other round. heavy-loops: 48.3 -> 42.0 ms (docs/webgpu.md,
+// session 16).
+override LONE: bool = false;
+const LONE_WG: u32 = ${loneWorkgroups(k)}u;
+
 @compute @workgroup_size(WG)
 fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
           @builtin(workgroup_id) wid: vec3<u32>,
           @builtin(local_invocation_index) l: u32) {
   lid = l;
   let tid = gid.x;
-  let width = MAX_WG * WG;
+  let width = select(MAX_WG, LONE_WG, LONE) * WG;
   let n = min(atomicLoad(&bin[0]), BAG_CAP);
   // Every round is a direct dispatch of MAX_WG workgroups (an indirect
   // dispatch costs Dawn a validation pass: ~150 us a round on the H200,
   // docs/webgpu.md, session 13); a workgroup with no redex in the window
   // returns at once, before touching anything else.
   let spread = atomicLoad(&st[S_SPREAD]);
-  lone = spread != 0u;
-  if (l == 0u) { wbusy = select(0u, 1u, ((wid.x * WG) >> spread) < n - min(atomicLoad(&bin[1]), n)); }
+  lone = LONE || spread != 0u;
+  if (l == 0u) {
+    // The lone pipeline runs the spread rounds; the main one the others,
+    // and the spread ones too in a batch that does not dispatch the lone
+    // pipeline (S_SPLIT 0).
+    var mine = spread != 0u;
+    if (!LONE) { mine = spread == 0u || atomicLoad(&st[S_SPLIT]) == 0u; }
+    wbusy = select(0u, 1u, mine && ((wid.x * WG) >> spread) < n - min(atomicLoad(&bin[1]), n));
+  }
   if (workgroupUniformLoad(&wbusy) == 0u) { return; }
   // Invocations below KEEP keep their chunk between dispatches; later ones
   // start without one and release theirs when they finish.
@@ -113,7 +135,7 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
       next += stride;
       continue;
     }
-    given += share(steps);
+    if (!LONE) { given += share(steps); }
     sp -= 1u;
     interact(stk_a(sp), stk_b(sp));
     steps += 1u;
@@ -123,7 +145,7 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
     // through the stack.
     if (fused) {
       fused = false;
-      given += share(steps);
+      if (!LONE) { given += share(steps); }
       steps += 1u;
     }
   }
@@ -199,6 +221,7 @@ fn between() {
     while ((2u << spread) <= SPREAD_MAX && (w << (spread + 1u)) <= SPREAD_WIDTH) { spread += 1u; }
   }
   atomicStore(&st[S_SPREAD], spread);
+  if (spread != 0u) { atomicAdd(&st[S_SPREAD_ROUNDS], 1u); }
   atomicStore(&st[S_RBUSY], 0u);
   atomicStore(&st[S_RSTEPS], 0u);
   atomicStore(&st[S_RFULL], 0u);
