@@ -49,6 +49,10 @@ const LOOPS = (d: number, n: number): string => `
 
 describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
   const rt = gpu ? createWebGpuRuntime({ device: gpu.device, adapterInfo: gpu.adapterInfo }) : undefined;
+  // Narrow rounds of long chains spread 16 invocations a redex. Its tests
+  // share this runtime and a 1 MiB heap (one memory plan), so its
+  // pipelines compile once: lavapipe takes seconds for each.
+  const spread = gpu ? createWebGpuRuntime({ device: gpu.device, adapterInfo: gpu.adapterInfo, kernel: { budget: 64, budgetMin: 64, spreadMax: 16, spreadWidth: 1024 } }) : undefined;
 
   it("runs out of memory with a clear error instead of hanging", async () => {
     const book = parseBook(TREE_SUM(18));
@@ -122,9 +126,8 @@ describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
     // Every loop outlives a budget of 64, so after the fork each round
     // follows one where all busy invocations used their whole budget: 32
     // chains in rounds spread 16 invocations a redex (512 of 1,024).
-    const spread = createWebGpuRuntime({ device: gpu!.device, adapterInfo: gpu!.adapterInfo, kernel: { budget: 64, budgetMin: 64, spreadMax: 16, spreadWidth: 1024 } });
     const book = parseBook(LOOPS(5, 300));
-    const res = await spread.run(book, { memory: TEST_MEMORY });
+    const res = await spread!.run(book, { memory: 1 << 20 });
     const ref = runCompiled(compileBook(book));
     expect(printNet(res.net)).toBe("#32");
     expect(res.stats.byRule).toEqual(ref.stats.byRule);
@@ -134,6 +137,27 @@ describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
     expect(res.stats.spreadRounds).toBeGreaterThan(10);
     expect(res.stats.loneRounds).toBeGreaterThan(0);
     expect(res.stats.loneRounds).toBeLessThan(res.stats.rounds);
+  });
+
+  it("runs out of memory in spread rounds with a clear error", async () => {
+    // 8 chains of a non-tail recursion (each step keeps an addition waiting
+    // for the rest: the heap grows with the chain) in rounds spread 16
+    // invocations a redex: the lone pipeline, which does not poll the
+    // error flag, stops at the end of its budget.
+    const book = parseBook(`
+@main = r & @fork ~ (#3 r)
+@fork = (?(@leafF @forkS) (* r) r)
+@leafF = (* r)
+  & @rec ~ (#100000 r)
+@forkS = ([p q] (* r))
+  & @fork ~ (p a)
+  & @fork ~ (q b)
+  & #1 ~ <a <b r>>
+@rec = (?(#0 @recS) r r)
+@recS = (p r)
+  & @rec ~ (p a)
+  & #1 ~ <a r>`);
+    await expect(spread!.run(book, { memory: 1 << 20 })).rejects.toThrow(/out of memory: 131072 nodes \(1 MiB\) are not enough, raise --memory/);
   });
 
   it("hands a sequential program to the fallback runtime", async () => {

@@ -124,9 +124,14 @@ ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   for (var it = 0u; it < NONE; it += 1u) {
     if (steps >= budget) { break; }
     // The error flag, read every 64 steps, is tested a step later, so that
-    // no step waits for its load (docs/webgpu.md, session 15).
-    if (err != 0u) { break; }
-    if ((steps & 63u) == 0u) { err = atomicLoad(&st[S_ERR]); }
+    // no step waits for its load (docs/webgpu.md, session 15). The lone
+    // pipeline does not read it: after an error its chains stop at the end
+    // of their budget, and the rounds after it have nothing to do (1% of
+    // heavy-loops, session 16).
+    if (!LONE) {
+      if (err != 0u) { break; }
+      if ((steps & 63u) == 0u) { err = atomicLoad(&st[S_ERR]); }
+    }
     if (bot == sp) {
       bot = 0u;
       sp = 0u;
