@@ -207,9 +207,10 @@ export interface KernelConfig {
    * defaults (32 and 32,768) were measured on an H200, which keeps ~84,000
    * invocations resident; a GPU that holds fewer than `spreadWidth` at once
    * wants a smaller one. The spread rounds run in a pipeline of their own
-   * (the lone pipeline: no work sharing, a dispatch of `spreadWidth`
-   * invocations, so no workgroup of it is idle), dispatched in a batch
-   * only after a batch that ran a spread round.
+   * (the lone pipeline: no work sharing, no polling of the error flag,
+   * twice the round's budget, a dispatch of `spreadWidth` invocations, so
+   * no workgroup of it is idle), dispatched in a batch only after a batch
+   * that ran a spread round.
    */
   spreadMax: number;
   spreadWidth: number;

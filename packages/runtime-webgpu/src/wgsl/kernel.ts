@@ -108,7 +108,11 @@ fn reduce(@builtin(global_invocation_id) gid: vec3<u32>,
 ${k.shareEveryWide <= k.shareEvery ? "" : `  let base = atomicLoad(&bin[1]);
   SHARE_MASK = select(SHARE_MASK_NARROW, SHARE_MASK_WIDE, n > base && n - base >= SHARE_WIDE_FROM);
 `}  let round_budget = atomicLoad(&st[S_BUDGET]);
-  let budget = select(round_budget, BUDGET, round_budget == 0u);
+  // A lone round's chains get twice the budget: they are long (that is
+  // why the round is spread), and half as many rounds cost half as many
+  // round trips (heavy-loops 60 -> 28 rounds, 3% faster: docs/webgpu.md,
+  // session 16).
+  let budget = select(round_budget, BUDGET, round_budget == 0u) * select(1u, 2u, LONE);
   // A spread round (S_SPREAD, set by between) gives each redex of its
   // window the first of 2^spread invocations.
   let stride = width >> spread;
