@@ -168,7 +168,7 @@ export class GpuRun {
    * pipeline before each round's main one only when the batch before it
    * ran a spread round or ended with one coming: a round of a batch
    * without it is run by the main pipeline whatever its spread, and a
-   * batch with it pays an extra dispatch a round (~7 us on an H200:
+   * batch with it pays an extra dispatch a round (~5 us on an H200:
    * docs/webgpu.md, session 16).
    */
   async batch(rounds: number, driver: Driver, perRound = false): Promise<Status> {
