@@ -33,19 +33,23 @@ const LOOP = (n: number): string => `
 @loopS = (p r)
   & @loop ~ (p r)`;
 
-/** 2^d independent loops of n steps (examples/heavy-loops.hvmc, smaller): the result is #2^d. */
-const LOOPS = (d: number, n: number): string => `
+/** 2^d independent calls of @leaf (defined by `defs`) on #n, whose results are added up. */
+const FORK = (d: number, n: number, defs: string): string => `
 @main = r & @fork ~ (#${d} r)
 @fork = (?(@leafF @forkS) (* r) r)
 @leafF = (* r)
-  & @loop ~ (#${n} r)
+  & @leaf ~ (#${n} r)
 @forkS = ([p q] (* r))
   & @fork ~ (p a)
   & @fork ~ (q b)
   & #1 ~ <a <b r>>
-@loop = (?(#1 @loopS) r r)
-@loopS = (p r)
-  & @loop ~ (p r)`;
+${defs}`;
+
+/** 2^d independent loops of n steps (examples/heavy-loops.hvmc, smaller): the result is #2^d. */
+const LOOPS = (d: number, n: number): string =>
+  FORK(d, n, `@leaf = (?(#1 @leafS) r r)
+@leafS = (p r)
+  & @leaf ~ (p r)`);
 
 describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
   const rt = gpu ? createWebGpuRuntime({ device: gpu.device, adapterInfo: gpu.adapterInfo }) : undefined;
@@ -144,19 +148,12 @@ describe.skipIf(!gpu)("webgpu runtime: errors and layouts", () => {
     // for the rest: the heap grows with the chain) in rounds spread 16
     // invocations a redex: the lone pipeline, which does not poll the
     // error flag, stops at the end of its budget.
-    const book = parseBook(`
-@main = r & @fork ~ (#3 r)
-@fork = (?(@leafF @forkS) (* r) r)
-@leafF = (* r)
-  & @rec ~ (#100000 r)
-@forkS = ([p q] (* r))
-  & @fork ~ (p a)
-  & @fork ~ (q b)
-  & #1 ~ <a <b r>>
-@rec = (?(#0 @recS) r r)
-@recS = (p r)
-  & @rec ~ (p a)
-  & #1 ~ <a r>`);
+    const book = parseBook(
+      FORK(3, 100_000, `@leaf = (?(#0 @leafS) r r)
+@leafS = (p r)
+  & @leaf ~ (p a)
+  & #1 ~ <a r>`),
+    );
     await expect(spread!.run(book, { memory: 1 << 20 })).rejects.toThrow(/out of memory: 131072 nodes \(1 MiB\) are not enough, raise --memory/);
   });
 
