@@ -63,7 +63,7 @@ var<workgroup> wbusy: u32;
 // chains ran 3-4% slower), and it shares no work (a chain's stack that
 // overflows still sends its oldest redexes out), which leaves a step
 // shorter code. The main pipeline (LONE: false, MAX_WG workgroups) runs
-// every other round. heavy-loops: 48.3 -> 42.0 ms (docs/webgpu.md,
+// every other round. heavy-loops: 48.5 -> 41.7 ms (docs/webgpu.md,
 // session 16).
 override LONE: bool = false;
 const LONE_WG: u32 = ${loneWorkgroups(k)}u;
